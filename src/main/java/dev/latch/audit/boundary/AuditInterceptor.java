@@ -1,0 +1,67 @@
+package dev.latch.audit.boundary;
+
+import dev.latch.audit.control.AuditContext;
+import dev.latch.audit.control.AuditTrail;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.RequestInfo;
+import dev.latch.security.control.CurrentCaller;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Writes one event per audited call. It runs outside {@code @Transactional} (a lower priority
+ * wraps it), so a success is recorded only once the work has committed.
+ */
+@Audited("")
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class AuditInterceptor {
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    AuditContext context;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    HttpServletRequest request;
+
+    @AroundInvoke
+    public Object record(InvocationContext invocation) throws Exception {
+        String action = action(invocation);
+        Object result;
+        try {
+            result = invocation.proceed();
+        } catch (LatchException e) {
+            append(action, e.status(), e.code().code(), e.getMessage());
+            throw e;
+        } catch (WebApplicationException e) {
+            append(action, e.getResponse().getStatus(), null, null);
+            throw e;
+        } catch (RuntimeException e) {
+            append(action, 500, "unavailable", "unexpected failure");
+            throw e;
+        }
+        append(action, result instanceof Response response ? response.getStatus() : 200, null, context.detail());
+        return result;
+    }
+
+    private void append(String action, int status, String code, String detail) {
+        trail.append(new AuditTrail.Entry(caller.find(), context.action().orElse(action), context.target(), status, code,
+                RequestInfo.of(request), detail));
+    }
+
+    private static String action(InvocationContext invocation) {
+        Audited audited = invocation.getMethod().getAnnotation(Audited.class);
+        return (audited != null ? audited : invocation.getMethod().getDeclaringClass().getAnnotation(Audited.class)).value();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.latch.audit.boundary;
+
+import dev.latch.audit.control.AuditQuery;
+import dev.latch.audit.control.AuditTrail;
+import dev.latch.audit.entity.AuditEvent;
+import dev.latch.platform.boundary.Page;
+import dev.latch.platform.boundary.PageRequest;
+import dev.latch.platform.control.LatchException;
+import dev.latch.security.entity.Permission;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+@Path("v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed(Permission.Names.AUDIT_READ)
+public class AuditResource {
+
+    public record Event(long id, Instant at, String actor, UUID actorTokenId, String action, String target,
+            String outcome, int status, String code, String sourceIp, String userAgent, String requestId,
+            String detail) {
+
+        static Event of(AuditEvent e) {
+            return new Event(e.id(), e.at(), e.actor(), e.actorTokenId(), e.action(), e.target(), e.outcome(),
+                    e.status(), e.code(), e.sourceIp(), e.userAgent(), e.requestId(), e.detail());
+        }
+    }
+
+    @Inject
+    AuditQuery query;
+
+    @Inject
+    AuditTrail trail;
+
+    @GET
+    public Page<Event> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("target") String target,
+            @QueryParam("outcome") @Pattern(regexp = "success|denied|failure", message = "must be success, denied or failure") String outcome,
+            @QueryParam("since") String since, @QueryParam("until") String until, @Valid @BeanParam PageRequest page) {
+        var filter = new AuditQuery.Filter(actor, action, target, outcome, instant("since", since), instant("until", until));
+        List<AuditEvent> events = query.page(filter, page.cursor(), page.limit());
+        boolean more = events.size() > page.limit();
+        List<Event> items = events.stream().limit(page.limit()).map(Event::of).toList();
+        return new Page<>(items, more ? String.valueOf(items.get(items.size() - 1).id()) : null);
+    }
+
+    @GET
+    @Path("verify")
+    public AuditTrail.Verification verify() {
+        return trail.verify();
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw LatchException.invalidArgument(name + " must be an RFC 3339 UTC time, e.g. 2026-11-23T12:00:00Z");
+        }
+    }
+}

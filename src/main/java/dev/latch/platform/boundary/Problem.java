@@ -1,0 +1,33 @@
+package dev.latch.platform.boundary;
+
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.LatchException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem with the contract's {@code code} (and {@code reason} for failed preconditions). */
+public record Problem(String type, String title, int status, String detail, String code, String reason, String requestId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    public static final String BEARER_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+    public static Problem of(ErrorCode code, int status, String detail, String reason, String requestId) {
+        return new Problem("https://latch.dev/problems/" + code.code().replace('_', '-'), code.title(), status, detail,
+                code.code(), reason, requestId);
+    }
+
+    public static Problem of(LatchException e, String requestId) {
+        return of(e.code(), e.status(), e.getMessage(), e.reason(), requestId);
+    }
+
+    /** The JAX-RS response; authentication failures carry the RFC 6750 challenge. */
+    public Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON).entity(this);
+        if (status == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.latch.security.control;
+
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.LatchException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/** The caller the authentication mechanism established for this request. */
+@RequestScoped
+public class CurrentCaller {
+
+    private static final String ATTRIBUTE = Caller.class.getName();
+
+    @Inject
+    HttpServletRequest request;
+
+    public static void establish(HttpServletRequest request, Caller caller) {
+        request.setAttribute(ATTRIBUTE, caller);
+    }
+
+    public Optional<Caller> find() {
+        return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
+    }
+
+    /** The caller of an endpoint that requires one; {@code @RolesAllowed} has already made sure there is. */
+    public Caller get() {
+        return find().orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"));
+    }
+}

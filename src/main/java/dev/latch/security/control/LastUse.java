@@ -1,0 +1,47 @@
+package dev.latch.security.control;
+
+import dev.latch.platform.control.Ttl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Keeps {@code last_used_at} roughly current with at most one write per token, node and resolution. */
+@ApplicationScoped
+public class LastUse {
+
+    private static final int FORGET_ABOVE = 10_000;
+
+    private final Map<UUID, Instant> written = new ConcurrentHashMap<>();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "latch.tokens.last-used-resolution")
+    String resolution;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(UUID tokenId, Instant at) {
+        Duration interval = Ttl.parse("latch.tokens.last-used-resolution", resolution);
+        Instant previous = written.get(tokenId);
+        if (previous != null && previous.plus(interval).isAfter(at)) {
+            return;
+        }
+        if (written.size() > FORGET_ABOVE) {
+            written.values().removeIf(when -> when.plus(interval).isBefore(at));
+        }
+        written.put(tokenId, at);
+        em.createQuery("update Token t set t.lastUsedAt = :at where t.id = :id")
+                .setParameter("at", at)
+                .setParameter("id", tokenId)
+                .executeUpdate();
+    }
+}

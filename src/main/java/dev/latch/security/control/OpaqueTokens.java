@@ -1,0 +1,44 @@
+package dev.latch.security.control;
+
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.LatchException;
+import dev.latch.security.entity.Token;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Turns an opaque bearer token into a caller: format check, SHA-256, lookup, status. */
+@ApplicationScoped
+public class OpaqueTokens {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    LastUse lastUse;
+
+    @Inject
+    Clock clock;
+
+    public Caller authenticate(String presented) {
+        if (TokenFormat.kindOf(presented).isEmpty()) {
+            throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
+        }
+        Token token = em.createNamedQuery(Token.BY_HASH, Token.class)
+                .setParameter("hash", TokenFormat.hash(presented))
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is not known"));
+        Instant now = clock.instant();
+        switch (token.statusAt(now)) {
+            case REVOKED -> throw new LatchException(ErrorCode.TOKEN_REVOKED, "The bearer token has been revoked");
+            case EXPIRED -> throw new LatchException(ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
+            case ACTIVE -> lastUse.record(token.id(), now);
+        }
+        return new Caller(token.name(), token.id(), token.kind().wireName(), token.permissions(),
+                token.allowsPrivileged(), token.expiresAt());
+    }
+}

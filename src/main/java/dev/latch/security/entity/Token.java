@@ -1,0 +1,189 @@
+package dev.latch.security.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An opaque secret of any kind, known only by its SHA-256. Status is derived from the timestamps,
+ * so a token stops working the instant it expires.
+ */
+@Entity
+@Table(name = "token")
+@NamedQuery(name = Token.BY_HASH, query = "select t from Token t where t.secretHash = :hash")
+public class Token {
+
+    public static final String BY_HASH = "Token.byHash";
+
+    public enum Status {
+        ACTIVE, REVOKED, EXPIRED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Id
+    private UUID id;
+
+    private TokenKind kind;
+    private String name;
+    private String description;
+
+    @Column(name = "secret_hash")
+    private String secretHash;
+
+    private String hint;
+    private Permissions permissions;
+
+    @Column(name = "allows_privileged")
+    private boolean allowsPrivileged;
+
+    @Column(name = "issued_at")
+    private Instant issuedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoked_by")
+    private String revokedBy;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "replaced_by")
+    private UUID replacedBy;
+
+    @Column(name = "holds_name")
+    private boolean holdsName;
+
+    protected Token() {
+    }
+
+    public Token(TokenKind kind, String name, String description, String secretHash, String hint,
+            Permissions permissions, boolean allowsPrivileged, Instant issuedAt, Duration ttl, String createdBy) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("a token needs a positive lifetime");
+        }
+        this.id = UUID.randomUUID();
+        this.kind = Objects.requireNonNull(kind);
+        this.name = Objects.requireNonNull(name);
+        this.description = description;
+        this.secretHash = Objects.requireNonNull(secretHash);
+        this.hint = Objects.requireNonNull(hint);
+        this.permissions = Objects.requireNonNull(permissions);
+        this.allowsPrivileged = allowsPrivileged;
+        this.issuedAt = issuedAt;
+        this.expiresAt = issuedAt.plus(ttl);
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.holdsName = true;
+    }
+
+    public Status statusAt(Instant now) {
+        if (revokedAt != null) {
+            return Status.REVOKED;
+        }
+        return now.isBefore(expiresAt) ? Status.ACTIVE : Status.EXPIRED;
+    }
+
+    /** Idempotent: a second revocation keeps the first time and actor. */
+    public void revoke(String by, Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+            revokedBy = by;
+        }
+        holdsName = false;
+    }
+
+    /**
+     * Hands the name to {@code successor}; this token keeps working for {@code grace}, or is
+     * revoked at once when there is none.
+     */
+    public void replaceWith(Token successor, Duration grace, String by, Instant at) {
+        replacedBy = successor.id;
+        holdsName = false;
+        if (grace.isZero()) {
+            revoke(by, at);
+        } else if (at.plus(grace).isBefore(expiresAt)) {
+            expiresAt = at.plus(grace);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public TokenKind kind() {
+        return kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    public Permissions permissions() {
+        return permissions;
+    }
+
+    public boolean allowsPrivileged() {
+        return allowsPrivileged;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public String revokedBy() {
+        return revokedBy;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public UUID replacedBy() {
+        return replacedBy;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token token && id.equals(token.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.latch.tokens.boundary;
+
+import dev.latch.audit.boundary.Audited;
+import dev.latch.platform.boundary.Page;
+import dev.latch.platform.boundary.PageRequest;
+import dev.latch.platform.control.LatchException;
+import dev.latch.security.control.CurrentCaller;
+import dev.latch.security.entity.Permission;
+import dev.latch.security.entity.Token;
+import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.control.OperatorTokens;
+import dev.latch.tokens.control.TokenQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Operator tokens (jaco {@code token issue|revoke|list}, pangolin {@code delete-token}). */
+@Path("v1/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class TokensResource {
+
+    @Inject
+    OperatorTokens tokens;
+
+    @Inject
+    TokenQuery query;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @RolesAllowed(Permission.Names.TOKENS_MANAGE)
+    @Audited("token.issue")
+    public Response issue(@Valid @NotNull TokenRequests.Issue request) {
+        var issued = tokens.issue(caller.get(), request.name(), request.permissions(),
+                Boolean.TRUE.equals(request.allowPrivileged()), request.ttl(), request.description());
+        return created(issued);
+    }
+
+    @GET
+    @RolesAllowed(Permission.Names.TOKENS_READ)
+    public Page<TokenView> list(
+            @QueryParam("status") @DefaultValue("all") @Pattern(regexp = "active|revoked|expired|all",
+                    message = "must be active, revoked, expired or all") String status,
+            @QueryParam("kind") String kind, @QueryParam("name") String name, @Valid @BeanParam PageRequest page) {
+        var filter = new TokenQuery.Filter(status, kind == null ? null : kind(kind), name);
+        List<Token> found = query.page(filter, page.cursor(), page.limit());
+        List<Token> items = found.stream().limit(page.limit()).toList();
+        String next = found.size() > page.limit() ? TokenQuery.Cursor.after(items.get(items.size() - 1)).encode() : null;
+        return new Page<>(items.stream().map(t -> TokenView.of(t, clock.instant())).toList(), next);
+    }
+
+    @GET
+    @Path("{token_id}")
+    @RolesAllowed(Permission.Names.TOKENS_READ)
+    public TokenView get(@PathParam("token_id") String id) {
+        return TokenView.of(tokens.find(tokenId(id)), clock.instant());
+    }
+
+    @DELETE
+    @Path("{token_id}")
+    @RolesAllowed(Permission.Names.TOKENS_MANAGE)
+    @Audited("token.revoke")
+    public Response revoke(@PathParam("token_id") String id, @QueryParam("purge") @DefaultValue("false")
+            @Pattern(regexp = "true|false", message = "must be true or false") String purge) {
+        if (Boolean.parseBoolean(purge)) {
+            return purge(tokenId(id));
+        }
+        return Response.ok(TokenView.of(tokens.revoke(caller.get(), tokenId(id)), clock.instant())).build();
+    }
+
+    @POST
+    @Path("revoke")
+    @RolesAllowed(Permission.Names.TOKENS_MANAGE)
+    @Audited("token.revoke")
+    public TokenRequests.RevokedByName revokeByName(@Valid @NotNull TokenRequests.RevokeByName request) {
+        List<Token> revoked = tokens.revokeByName(caller.get(), request.name());
+        return new TokenRequests.RevokedByName(request.name(),
+                revoked.stream().map(t -> TokenView.of(t, clock.instant())).toList());
+    }
+
+    @POST
+    @Path("{token_id}/rotate")
+    @RolesAllowed(Permission.Names.TOKENS_MANAGE)
+    @Audited("token.rotate")
+    public Response rotate(@PathParam("token_id") String id, @Valid TokenRequests.Rotate request) {
+        return created(tokens.rotate(caller.get(), tokenId(id), request == null ? null : request.grace()));
+    }
+
+    /** Removing the record is for admins only; the audit log keeps its history. */
+    private Response purge(UUID id) {
+        if (!caller.get().permissions().isAdmin()) {
+            throw LatchException.permissionDenied("Purging a token record needs the admin permission");
+        }
+        tokens.purge(id);
+        return Response.noContent().build();
+    }
+
+    private static Response created(OperatorTokens.Issued issued) {
+        return Response.created(URI.create("v1/tokens/" + issued.token().id())).entity(IssuedToken.of(issued)).build();
+    }
+
+    private static UUID tokenId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw LatchException.invalidArgument("token_id must be a UUID");
+        }
+    }
+
+    private static TokenKind kind(String name) {
+        return TokenKind.ofWireName(name)
+                .orElseThrow(() -> LatchException.invalidArgument("kind must be operator, service_key, join or node"));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.latch.tokens.control;
+
+import dev.latch.audit.control.AuditTrail;
+import dev.latch.platform.control.AdvisoryLock;
+import dev.latch.platform.control.RequestInfo;
+import dev.latch.platform.control.Ttl;
+import dev.latch.security.control.TokenFormat;
+import dev.latch.security.entity.Permission;
+import dev.latch.security.entity.Permissions;
+import dev.latch.security.entity.Token;
+import dev.latch.security.entity.TokenKind;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The first start of an empty database creates the {@code bootstrap} operator token, once ever:
+ * its audit event marks that it happened, so purging every token does not bring it back.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+public class BootstrapToken {
+
+    private static final System.Logger LOG = System.getLogger(BootstrapToken.class.getName());
+    static final String ACTION = "token.bootstrap";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OperatorTokens tokens;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "latch.bootstrap-token")
+    Optional<String> configured;
+
+    @Inject
+    @ConfigProperty(name = "latch.data-dir")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "latch.tokens.max-ttl")
+    String maxTtl;
+
+    @PostConstruct
+    void ensure() {
+        AdvisoryLock.BOOTSTRAP.acquire(em); // two nodes starting on one empty database: one creates it
+        if (audit.hasRecorded(ACTION)) {
+            return;
+        }
+        String secret = configured.map(BootstrapToken::checked).orElseGet(() -> TokenFormat.generate(TokenKind.OPERATOR));
+        Token token = tokens.create(secret, "bootstrap", Permissions.of(Permission.ADMIN), Ttl.parse("latch.tokens.max-ttl", maxTtl),
+                "Created at first start");
+        audit.appendWithWork(new AuditTrail.Entry(Optional.empty(), ACTION, "token:" + token.id(), 201, null,
+                RequestInfo.none(), configured.isPresent() ? "from LATCH_BOOTSTRAP_TOKEN" : "written to the data directory"));
+        if (configured.isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "Bootstrap token created from LATCH_BOOTSTRAP_TOKEN");
+        } else {
+            LOG.log(System.Logger.Level.INFO, "Bootstrap token written to {0}", write(secret));
+        }
+    }
+
+    private static String checked(String secret) {
+        if (TokenFormat.kindOf(secret).filter(TokenKind.OPERATOR::equals).isEmpty()) {
+            // the value itself is never echoed
+            throw new IllegalStateException("LATCH_BOOTSTRAP_TOKEN is not a Latch operator token (lop_…, with a valid checksum)");
+        }
+        return secret;
+    }
+
+    /** Owner-only from the moment it exists, then moved into place. */
+    private Path write(String secret) {
+        try {
+            Path dir = Files.createDirectories(Path.of(dataDir).toAbsolutePath());
+            Path temp = Files.createTempFile(dir, "bootstrap", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, secret + "\n", StandardCharsets.US_ASCII);
+            return Files.move(temp, dir.resolve("bootstrap.token"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bootstrap token into " + dataDir, e);
+        }
+    }
+}

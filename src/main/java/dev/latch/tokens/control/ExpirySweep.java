@@ -1,0 +1,50 @@
+package dev.latch.tokens.control;
+
+import dev.latch.platform.control.AdvisoryLock;
+import dev.latch.platform.control.Ttl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Expired tokens give up their names, and tokens expired or revoked longer than the retention
+ * are purged. One node works at a time; the others skip the run.
+ */
+@ApplicationScoped
+public class ExpirySweep {
+
+    private static final System.Logger LOG = System.getLogger(ExpirySweep.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "latch.tokens.purge-after")
+    String purgeAfter;
+
+    @Transactional
+    public void run() {
+        if (!AdvisoryLock.TOKEN_SWEEP.tryAcquire(em)) {
+            return;
+        }
+        Instant now = clock.instant();
+        int released = em.createQuery("update Token t set t.holdsName = false where t.holdsName = true and t.expiresAt <= :now")
+                .setParameter("now", now)
+                .executeUpdate();
+        Instant horizon = now.minus(Ttl.parse("latch.tokens.purge-after", purgeAfter));
+        int purged = em.createQuery("delete from Token t where t.expiresAt < :horizon or t.revokedAt < :horizon")
+                .setParameter("horizon", horizon)
+                .executeUpdate();
+        if (released + purged > 0) {
+            LOG.log(System.Logger.Level.INFO, "Expiry sweep: {0} expired, {1} purged", released, purged);
+        }
+    }
+}

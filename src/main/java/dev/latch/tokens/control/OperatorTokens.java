@@ -1,0 +1,187 @@
+package dev.latch.tokens.control;
+
+import dev.latch.audit.control.AuditContext;
+import dev.latch.platform.control.Constraints;
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.Ttl;
+import dev.latch.security.control.Caller;
+import dev.latch.security.control.TokenFormat;
+import dev.latch.security.entity.Permissions;
+import dev.latch.security.entity.Token;
+import dev.latch.security.entity.TokenKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The rules of operator tokens: who may issue what, one active holder per name, revoke, rotate, purge. */
+@ApplicationScoped
+public class OperatorTokens {
+
+    /** A new token and its plaintext, which exists only in the response that creates it. */
+    public record Issued(Token token, String secret) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditContext audit;
+
+    @Inject
+    @ConfigProperty(name = "latch.tokens.default-ttl")
+    String defaultTtl;
+
+    @Inject
+    @ConfigProperty(name = "latch.tokens.max-ttl")
+    String maxTtl;
+
+    @Inject
+    @ConfigProperty(name = "latch.tokens.max-rotation-grace")
+    String maxGrace;
+
+    public Issued issue(Caller caller, String name, List<String> permissionNames, boolean allowPrivileged, String ttl,
+            String description) {
+        Permissions requested = permissionNames == null ? caller.permissions().withoutAdmin() : parse(permissionNames);
+        mayHandOut(caller, requested, allowPrivileged);
+        Duration lifetime = Ttl.of(ttl == null ? defaultTtl : ttl, maxTtl);
+        String secret = TokenFormat.generate(TokenKind.OPERATOR);
+        return persist(secret, newToken(secret, caller.identity(), name, requested, allowPrivileged, lifetime, description));
+    }
+
+    public Token find(UUID id) {
+        Token token = em.find(Token.class, id);
+        if (token == null) {
+            throw LatchException.notFound("No token with id " + id);
+        }
+        audit.target("token:" + id);
+        return token;
+    }
+
+    /** Idempotent: revoking a revoked token answers with the first revocation. */
+    public Token revoke(Caller caller, UUID id) {
+        Token token = find(id);
+        token.revoke(caller.identity(), clock.instant());
+        return token;
+    }
+
+    /** Revokes the holder of the name and any predecessor still alive in a rotation grace. */
+    public List<Token> revokeByName(Caller caller, String name) {
+        audit.target("token-name:" + name);
+        Instant now = clock.instant();
+        List<Token> alive = em.createQuery("select t from Token t where t.kind = :kind and t.name = :name"
+                        + " and t.revokedAt is null and t.expiresAt > :now order by t.issuedAt desc", Token.class)
+                .setParameter("kind", TokenKind.OPERATOR)
+                .setParameter("name", name)
+                .setParameter("now", now)
+                .getResultList();
+        if (alive.isEmpty()) {
+            throw LatchException.notFound("No active operator token named " + name);
+        }
+        alive.forEach(token -> token.revoke(caller.identity(), now));
+        return alive;
+    }
+
+    public void purge(UUID id) {
+        Token token = find(id);
+        audit.action("token.purge");
+        audit.detail("purged " + token.kind().wireName() + " token " + token.name());
+        em.remove(token);
+    }
+
+    /** A new secret for the same name and permissions; the old one lives on for the grace, then stops. */
+    public Issued rotate(Caller caller, UUID id, String grace) {
+        Token old = find(id);
+        Instant now = clock.instant();
+        if (old.kind() != TokenKind.OPERATOR) {
+            throw LatchException.invalidArgument("Only operator tokens rotate here; this one is " + old.kind().wireName());
+        }
+        switch (old.statusAt(now)) {
+            case REVOKED -> throw precondition("The token is revoked", "token_revoked");
+            case EXPIRED -> throw precondition("The token has expired", "token_expired");
+            case ACTIVE -> {
+                if (old.replacedBy() != null) {
+                    throw precondition("The token was already rotated; rotate its successor " + old.replacedBy(),
+                            "token_replaced");
+                }
+            }
+        }
+        mayHandOut(caller, old.permissions(), old.allowsPrivileged());
+        Duration graceDuration = Ttl.grace(grace == null ? "0s" : grace, maxGrace);
+        Duration lifetime = Duration.between(old.issuedAt(), old.expiresAt());
+        String secret = TokenFormat.generate(TokenKind.OPERATOR);
+        Token successor = newToken(secret, caller.identity(), old.name(), old.permissions(), old.allowsPrivileged(),
+                lifetime, old.description());
+        old.replaceWith(successor, graceDuration, caller.identity(), now);
+        em.flush(); // the name is released before the successor claims it
+        Issued issued = persist(secret, successor);
+        audit.target("token:" + id);
+        audit.detail("rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
+        return issued;
+    }
+
+    /** Creates a token on behalf of the service itself, e.g. the bootstrap token. */
+    public Token create(String secret, String name, Permissions permissions, Duration lifetime, String description) {
+        return persist(secret, newToken(secret, "latch", name, permissions, false, lifetime, description)).token();
+    }
+
+    private Token newToken(String secret, String createdBy, String name, Permissions permissions,
+            boolean allowPrivileged, Duration lifetime, String description) {
+        return new Token(TokenKind.OPERATOR, name, description, TokenFormat.hash(secret), TokenFormat.hint(secret),
+                permissions, allowPrivileged, clock.instant(), lifetime, createdBy);
+    }
+
+    /** The unique index on active names decides a race; an expired holder gives its name up first. */
+    private Issued persist(String secret, Token token) {
+        em.createQuery("update Token t set t.holdsName = false where t.kind = :kind and t.name = :name"
+                        + " and t.holdsName = true and t.expiresAt <= :now")
+                .setParameter("kind", token.kind())
+                .setParameter("name", token.name())
+                .setParameter("now", token.issuedAt())
+                .executeUpdate();
+        try {
+            em.persist(token);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e)) {
+                throw new LatchException(ErrorCode.DUPLICATE_IDENTITY,
+                        "An active " + token.kind().wireName() + " token named " + token.name() + " already exists");
+            }
+            throw e;
+        }
+        audit.target("token:" + token.id());
+        return new Issued(token, secret);
+    }
+
+    private static void mayHandOut(Caller caller, Permissions permissions, boolean allowPrivileged) {
+        if (!caller.permissions().covers(permissions)) {
+            throw LatchException.permissionDenied("A token cannot be given permissions its issuer does not hold");
+        }
+        if (allowPrivileged && !(caller.allowsPrivileged() || caller.permissions().isAdmin())) {
+            throw LatchException.permissionDenied("Only an admin or a privileged token may issue a privileged token");
+        }
+    }
+
+    private static Permissions parse(List<String> names) {
+        try {
+            return Permissions.parse(names);
+        } catch (IllegalArgumentException e) {
+            throw LatchException.invalidArgument(e.getMessage());
+        }
+    }
+
+    private static LatchException precondition(String detail, String reason) {
+        return new LatchException(ErrorCode.FAILED_PRECONDITION, ErrorCode.FAILED_PRECONDITION.status(), detail, reason);
+    }
+}

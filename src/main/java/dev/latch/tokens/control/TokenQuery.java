@@ -1,0 +1,90 @@
+package dev.latch.tokens.control;
+
+import dev.latch.platform.control.LatchException;
+import dev.latch.security.entity.Token;
+import dev.latch.security.entity.TokenKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Lists tokens newest first in keyset pages; the cursor encodes the last (issued_at, id) seen. */
+@ApplicationScoped
+public class TokenQuery {
+
+    public record Filter(String status, TokenKind kind, String name) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Up to {@code limit + 1} tokens, so the caller can tell whether another page exists. */
+    public List<Token> page(Filter filter, String cursor, int limit) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        switch (filter.status()) {
+            case "active" -> conditions.add("t.revokedAt is null and t.expiresAt > :now");
+            case "revoked" -> conditions.add("t.revokedAt is not null");
+            case "expired" -> conditions.add("t.revokedAt is null and t.expiresAt <= :now");
+            default -> { } // all
+        }
+        if (conditions.size() == 1 && !filter.status().equals("revoked")) {
+            parameters.put("now", clock.instant());
+        }
+        if (filter.kind() != null) {
+            conditions.add("t.kind = :kind");
+            parameters.put("kind", filter.kind());
+        }
+        if (filter.name() != null) {
+            conditions.add("t.name = :name");
+            parameters.put("name", filter.name());
+        }
+        if (cursor != null) {
+            Cursor after = Cursor.parse(cursor);
+            conditions.add("(t.issuedAt < :cursorAt or (t.issuedAt = :cursorAt and t.id < :cursorId))");
+            parameters.put("cursorAt", after.issuedAt());
+            parameters.put("cursorId", after.id());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        TypedQuery<Token> query = em.createQuery("select t from Token t" + where + " order by t.issuedAt desc, t.id desc",
+                Token.class);
+        parameters.forEach(query::setParameter);
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    /** Opaque to clients: base64url of the position, validated on the way back in. */
+    public record Cursor(Instant issuedAt, UUID id) {
+
+        public static Cursor after(Token token) {
+            return new Cursor(token.issuedAt(), token.id());
+        }
+
+        public String encode() {
+            String plain = ChronoUnit.MICROS.between(Instant.EPOCH, issuedAt) + "_" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String encoded) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("_", 2);
+                return new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), UUID.fromString(parts[1]));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw LatchException.invalidArgument("cursor is not a cursor this server issued");
+            }
+        }
+    }
+}
