@@ -1,0 +1,99 @@
+package dev.latch.platform;
+
+import static dev.latch.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.latch.support.Api;
+import dev.latch.support.LatchDeployment;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Whatever a client sends, the answer is a 4xx problem+json, never a 500 or a stack trace, and nothing is written. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ErrorsIT {
+
+    @Deployment(testable = false)
+    static WebArchive latch() {
+        return LatchDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api.Reply issue(String body) {
+        return new Api(base).post("api/v1/tokens", Api.bootstrapToken(), body);
+    }
+
+    @Test
+    void malformedJsonIsInvalid() {
+        assertProblem(issue("{\"name\":"), 400, "invalid_argument");
+        assertProblem(issue("not json"), 400, "invalid_argument");
+        assertProblem(issue("[1,2]"), 400, "invalid_argument");
+    }
+
+    @Test
+    void aMissingBodyOrFieldIsInvalid() {
+        assertProblem(issue(""), 400, "invalid_argument");
+        assertProblem(issue("{}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":null}"), 400, "invalid_argument");
+    }
+
+    @Test
+    void wrongTypesAreInvalid() {
+        assertProblem(issue("{\"name\":5}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":[\"a\"]}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":\"wt\",\"allow_privileged\":\"maybe\"}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":\"wt\",\"allow_privileged\":1}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":\"wt\",\"permissions\":\"tokens.read\"}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":\"wt\",\"permissions\":[1]}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":\"wt\",\"ttl\":90}"), 400, "invalid_argument");
+    }
+
+    @Test
+    void unknownFieldsAreInvalid() {
+        assertProblem(issue("{\"name\":\"uf\",\"admin\":true}"), 400, "invalid_argument");
+    }
+
+    @Test
+    void oversizedBodiesAreTooLarge() {
+        String huge = "{\"name\":\"" + "a".repeat(70_000) + "\"}";
+        assertProblem(issue(huge), 413, "invalid_argument");
+        Api api = new Api(base);
+        var chunked = api.send(api.request("api/v1/tokens", Api.bootstrapToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes()))));
+        assertProblem(chunked, 413, "invalid_argument");
+    }
+
+    @Test
+    void hugeValuesAreInvalid() {
+        assertProblem(issue("{\"name\":\"hv\",\"description\":\"" + "d".repeat(501) + "\"}"), 400, "invalid_argument");
+        assertProblem(issue("{\"name\":\"hv\",\"ttl\":\"99999999999999999999d\"}"), 400, "invalid_argument");
+    }
+
+    @Test
+    void wrongMethodsMediaTypesAndPathsAreClientErrors() {
+        Api api = new Api(base);
+        String admin = Api.bootstrapToken();
+        assertProblem(api.send(api.request("api/v1/tokens", admin).PUT(HttpRequest.BodyPublishers.ofString("{}"))), 405,
+                "invalid_argument");
+        assertProblem(api.send(api.request("api/v1/tokens", admin).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("name"))), 415, "invalid_argument");
+        assertProblem(api.get("api/v1/nothing-here", admin), 404, "not_found");
+        assertProblem(api.get("api/v1/tokens/%20", admin), 400, "invalid_argument");
+        assertProblem(api.get("api/v1/tokens/" + "9".repeat(300), admin), 400, "invalid_argument");
+    }
+
+    @Test
+    void refusedWritesLeaveNothingBehind() {
+        issue("{\"name\":\"left-behind\",\"ttl\":\"1week\"}");
+        assertEquals(0, new Api(base).get("api/v1/tokens?name=left-behind", Api.bootstrapToken()).items().size());
+    }
+}
