@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The JSON-B provider reports unreadable bodies as a ProcessingException: the same 400 as a
- * JsonbException, unless reading stopped because the body outgrew the limit.
+ * The JSON-B provider reports unreadable bodies (malformed JSON, wrong types, unknown fields)
+ * as a ProcessingException: 400, unless reading stopped because the body outgrew the limit.
  */
 @Provider
 public class UnreadableEntityMapper implements ExceptionMapper<ProcessingException> {
