@@ -7,41 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
 import dev.latch.support.Database;
-import dev.latch.support.LatchDeployment;
+import dev.latch.support.LatchIT;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The audit log: what is written for success, denial and failed authentication, and the chain check. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuditIT {
-
-    @Deployment(testable = false)
-    static WebArchive latch() {
-        return LatchDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api() {
-        return new Api(base);
-    }
-
-    private static String admin() {
-        return Api.bootstrapToken();
-    }
+class AuditIT extends LatchIT {
 
     /** The newest event recorded for the given request id. */
     private JsonObject eventOf(String requestId) {

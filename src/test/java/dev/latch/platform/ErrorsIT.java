@@ -4,32 +4,15 @@ import static dev.latch.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.latch.support.Api;
-import dev.latch.support.LatchDeployment;
-import java.net.URL;
+import dev.latch.support.LatchIT;
 import java.net.http.HttpRequest;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Whatever a client sends, the answer is a 4xx problem+json, never a 500 or a stack trace, and nothing is written. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ErrorsIT {
-
-    @Deployment(testable = false)
-    static WebArchive latch() {
-        return LatchDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class ErrorsIT extends LatchIT {
 
     private Api.Reply issue(String body) {
-        return new Api(base).post("api/v1/tokens", Api.bootstrapToken(), body);
+        return api().post("api/v1/tokens", admin(), body);
     }
 
     @Test
@@ -66,8 +49,8 @@ class ErrorsIT {
     void oversizedBodiesAreTooLarge() {
         String huge = "{\"name\":\"" + "a".repeat(70_000) + "\"}";
         assertProblem(issue(huge), 413, "invalid_argument");
-        Api api = new Api(base);
-        var chunked = api.send(api.request("api/v1/tokens", Api.bootstrapToken()).header("Content-Type", "application/json")
+        Api api = api();
+        var chunked = api.send(api.request("api/v1/tokens", admin()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes()))));
         assertProblem(chunked, 413, "invalid_argument");
     }
@@ -80,8 +63,8 @@ class ErrorsIT {
 
     @Test
     void wrongMethodsMediaTypesAndPathsAreClientErrors() {
-        Api api = new Api(base);
-        String admin = Api.bootstrapToken();
+        Api api = api();
+        String admin = admin();
         assertProblem(api.send(api.request("api/v1/tokens", admin).PUT(HttpRequest.BodyPublishers.ofString("{}"))), 405,
                 "invalid_argument");
         assertProblem(api.send(api.request("api/v1/tokens", admin).header("Content-Type", "text/plain")
@@ -94,6 +77,6 @@ class ErrorsIT {
     @Test
     void refusedWritesLeaveNothingBehind() {
         issue("{\"name\":\"left-behind\",\"ttl\":\"1week\"}");
-        assertEquals(0, new Api(base).get("api/v1/tokens?name=left-behind", Api.bootstrapToken()).items().size());
+        assertEquals(0, api().get("api/v1/tokens?name=left-behind", admin()).items().size());
     }
 }

@@ -2,7 +2,7 @@ package dev.latch.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.latch.support.LatchDeployment;
+import dev.latch.support.LatchIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -10,22 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MicroProfile Health on the management port; readiness asks the database. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HealthIT {
-
-    @Deployment(testable = false)
-    static WebArchive latch() {
-        return LatchDeployment.war();
-    }
+class HealthIT extends LatchIT {
 
     private static JsonObject health(String which) throws Exception {
         int port = 9990 + Integer.getInteger("latch.test.port.offset", 100);

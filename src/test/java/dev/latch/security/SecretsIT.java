@@ -5,39 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.latch.support.Api;
 import dev.latch.support.Database;
-import dev.latch.support.LatchDeployment;
-import java.net.URL;
+import dev.latch.support.LatchIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A plaintext token reaches its client once and nowhere else: not the database, not the server log. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SecretsIT {
-
-    @Deployment(testable = false)
-    static WebArchive latch() {
-        return LatchDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class SecretsIT extends LatchIT {
 
     @Test
     void noPlaintextTokenReachesTheDatabaseOrTheServerLog() throws Exception {
-        Api api = new Api(base);
-        String admin = Api.bootstrapToken();
+        Api api = api();
+        String admin = admin();
         String token = api.issue(admin, Api.unique("secret"), List.of("tokens.read")).getString("token");
         String tokenId = api.get("api/v1/whoami", token).json().getString("token_id");
         api.post("api/v1/tokens/" + tokenId + "/rotate", admin, "{\"grace\":\"1m\"}");

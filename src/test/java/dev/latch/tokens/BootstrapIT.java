@@ -7,8 +7,7 @@ import dev.latch.security.control.TokenFormat;
 import dev.latch.security.entity.TokenKind;
 import dev.latch.support.Api;
 import dev.latch.support.Database;
-import dev.latch.support.LatchDeployment;
-import java.net.URL;
+import dev.latch.support.LatchIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,26 +15,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Optional;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The first start writes one bootstrap token, owner-only, and no later start writes another. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BootstrapIT {
-
-    @Deployment(testable = false)
-    static WebArchive latch() {
-        return LatchDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class BootstrapIT extends LatchIT {
 
     @Test
     void theBootstrapTokenFileIsOwnerOnlyAndHoldsAnOperatorToken() throws Exception {
@@ -55,6 +38,6 @@ class BootstrapIT {
             tokens.next();
             assertEquals(1, tokens.getInt(1));
         }
-        assertTrue(new Api(base).get("api/v1/whoami", Api.bootstrapToken()).status() == 200);
+        assertTrue(api().get("api/v1/whoami", admin()).status() == 200);
     }
 }

@@ -3,57 +3,40 @@ package dev.latch.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.latch.support.Api;
-import dev.latch.support.LatchDeployment;
-import java.net.URL;
+import dev.latch.support.LatchIT;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The timer sweeps expired tokens. The test server runs it every 2s with a 10s retention
  * (LATCH_TOKENS_SWEEP_INTERVAL, LATCH_TOKENS_PURGE_AFTER in the pom), so MicroProfile Config drives it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ExpirySweepIT {
-
-    @Deployment(testable = false)
-    static WebArchive latch() {
-        return LatchDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class ExpirySweepIT extends LatchIT {
 
     @Test
     void tokensExpiredLongerThanTheRetentionArePurged() throws Exception {
-        Api api = new Api(base);
-        var issued = api.post("api/v1/tokens", Api.bootstrapToken(), "{\"name\":\"" + Api.unique("sweep")
+        Api api = api();
+        var issued = api.post("api/v1/tokens", admin(), "{\"name\":\"" + Api.unique("sweep")
                 + "\",\"permissions\":[\"tokens.read\"],\"ttl\":\"1s\"}").json();
         String path = "api/v1/tokens/" + issued.getString("token_id");
-        assertEquals(200, api.get(path, Api.bootstrapToken()).status(), "kept while within the retention");
+        assertEquals(200, api.get(path, admin()).status(), "kept while within the retention");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
         int status = 200;
         while (status == 200 && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);
-            status = api.get(path, Api.bootstrapToken()).status();
+            status = api.get(path, admin()).status();
         }
         assertEquals(404, status, "purged by the sweep");
     }
 
     @Test
     void revokedTokensWithinTheRetentionAreKept() throws Exception {
-        Api api = new Api(base);
-        var issued = api.issue(Api.bootstrapToken(), Api.unique("kept"), java.util.List.of("tokens.read"));
+        Api api = api();
+        var issued = api.issue(admin(), Api.unique("kept"), java.util.List.of("tokens.read"));
         String path = "api/v1/tokens/" + issued.getString("token_id");
-        api.delete(path, Api.bootstrapToken());
+        api.delete(path, admin());
         Thread.sleep(4000); // two sweeps
-        assertEquals(200, api.get(path, Api.bootstrapToken()).status());
+        assertEquals(200, api.get(path, admin()).status());
     }
 }

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
-import dev.latch.support.LatchDeployment;
+import dev.latch.support.LatchIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,34 +20,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Operator tokens over HTTP: issue, list, get, revoke, revoke by name, purge, rotate. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokensIT {
-
-    @Deployment(testable = false)
-    static WebArchive latch() {
-        return LatchDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api() {
-        return new Api(base);
-    }
-
-    private static String admin() {
-        return Api.bootstrapToken();
-    }
+class TokensIT extends LatchIT {
 
     private static List<String> strings(JsonObject o, String field) {
         return o.getJsonArray(field).getValuesAs(JsonString::getString);
