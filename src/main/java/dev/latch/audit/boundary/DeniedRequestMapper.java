@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * {@code @RolesAllowed} refuses before the resource method runs, so no interceptor sees it:
- * here the refusal becomes 401 (no caller) or 403 (caller lacks the permission), and an event.
+ * here the refusal becomes 401 (no caller, or the refused credential's own code) or 403 (caller
+ * lacks the permission), and an event.
  */
 @Provider
 public class DeniedRequestMapper implements ExceptionMapper<ForbiddenException> {
@@ -43,6 +44,10 @@ public class DeniedRequestMapper implements ExceptionMapper<ForbiddenException> 
     @Override
     public Response toResponse(ForbiddenException e) {
         Optional<Caller> caller = currentCaller.find();
+        Optional<LatchException> refusedCredential = currentCaller.failure();
+        if (refusedCredential.isPresent()) {
+            return problems.of(refusedCredential.get()); // the mechanism has recorded it already
+        }
         LatchException refusal = caller.isPresent()
                 ? LatchException.permissionDenied("The token lacks the permission for this call")
                 : new LatchException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");

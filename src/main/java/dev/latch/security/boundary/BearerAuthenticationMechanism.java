@@ -1,38 +1,41 @@
 package dev.latch.security.boundary;
 
-import dev.latch.platform.boundary.JsonbConfiguration;
-import dev.latch.platform.boundary.Problem;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.AuthenticationFailed;
 import dev.latch.security.control.Caller;
 import dev.latch.security.control.CurrentCaller;
-import dev.latch.security.control.OpaqueTokens;
+import dev.latch.security.control.BearerVerifier;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one authentication path of the API: {@code Authorization: Bearer <token>} becomes a caller
- * principal whose groups are its permissions. A request without the header goes on anonymous,
- * and {@code @RolesAllowed} answers it with 401.
+ * principal whose groups are its permissions. A request without the header, or with a refused
+ * token, goes on anonymous, and {@code @RolesAllowed} answers it with 401.
  */
 @ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION) // chosen over SmallRye's MP-JWT mechanism, which only knows JWTs
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "bearer ";
+    private static final String INTERNAL = "/api/internal/";
 
     @Inject
-    OpaqueTokens opaqueTokens;
+    Instance<BearerVerifier> verifiers;
 
     @Inject
     Event<AuthenticationFailed> failures;
@@ -41,18 +44,22 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header == null) {
+        if (header == null || request.getRequestURI().startsWith(request.getContextPath() + INTERNAL)) {
+            // internal endpoints authenticate their callers with the internal shared key instead
             return context.doNothing();
         }
         try {
-            Caller caller = opaqueTokens.authenticate(bearerToken(header));
+            String token = bearerToken(header);
+            BearerVerifier verifier = verifiers.stream().filter(v -> v.accepts(token)).findFirst().orElseThrow();
+            Caller caller = verifier.authenticate(token);
             CurrentCaller.establish(request, caller);
             return context.notifyContainerAboutLogin(new CallerPrincipal(caller.identity()),
                     caller.permissions().groups());
         } catch (LatchException refused) {
-            RequestInfo info = RequestInfo.of(request);
-            failures.fire(new AuthenticationFailed(refused, info, request.getRequestURI()));
-            return refuse(response, Problem.of(refused, info.requestId()));
+            failures.fire(new AuthenticationFailed(refused, RequestInfo.of(request), request.getRequestURI()));
+            // go on anonymous: @RolesAllowed answers with this failure's 401 (see CurrentCaller.failure)
+            CurrentCaller.refuse(request, refused);
+            return context.doNothing();
         }
     }
 
@@ -61,20 +68,5 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "Use the Authorization header's Bearer scheme");
         }
         return header.substring(BEARER.length()).trim();
-    }
-
-    private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
-        response.setStatus(problem.status());
-        response.setHeader("WWW-Authenticate", Problem.BEARER_CHALLENGE);
-        response.setHeader(RequestInfo.REQUEST_ID_HEADER, problem.requestId());
-        response.setContentType(Problem.MEDIA_TYPE);
-        byte[] body = JsonbConfiguration.JSONB.toJson(problem).getBytes(StandardCharsets.UTF_8);
-        try {
-            response.getOutputStream().write(body);
-            response.flushBuffer(); // committed, so the container cannot swap the body for an error page
-        } catch (IOException clientGone) {
-            // nothing left to tell a client that has disconnected
-        }
-        return AuthenticationStatus.SEND_FAILURE;
     }
 }

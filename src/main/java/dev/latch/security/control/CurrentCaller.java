@@ -12,12 +12,22 @@ import java.util.Optional;
 public class CurrentCaller {
 
     private static final String ATTRIBUTE = Caller.class.getName();
+    private static final String FAILURE = ATTRIBUTE + ".failure";
 
     @Inject
     HttpServletRequest request;
 
     public static void establish(HttpServletRequest request, Caller caller) {
         request.setAttribute(ATTRIBUTE, caller);
+    }
+
+    public static void refuse(HttpServletRequest request, LatchException failure) {
+        request.setAttribute(FAILURE, failure);
+    }
+
+    /** Why the presented credential was refused, when one was presented and refused. */
+    public Optional<LatchException> failure() {
+        return Optional.ofNullable((LatchException) request.getAttribute(FAILURE));
     }
 
     public Optional<Caller> find() {

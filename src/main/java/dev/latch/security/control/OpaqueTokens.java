@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /** Turns an opaque bearer token into a caller: format check, SHA-256, lookup, status. */
 @ApplicationScoped
-public class OpaqueTokens {
+public class OpaqueTokens implements BearerVerifier {
 
     @PersistenceContext
     EntityManager em;
@@ -23,6 +23,13 @@ public class OpaqueTokens {
     @Inject
     Clock clock;
 
+    /** Everything that is not shaped like a JWT: malformed input is refused here, as malformed. */
+    @Override
+    public boolean accepts(String token) {
+        return token.chars().filter(c -> c == '.').count() != 2;
+    }
+
+    @Override
     public Caller authenticate(String presented) {
         if (TokenFormat.kindOf(presented).isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");

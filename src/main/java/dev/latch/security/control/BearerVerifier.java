@@ -1,0 +1,14 @@
+package dev.latch.security.control;
+
+/**
+ * One kind of bearer credential: opaque Latch tokens here, JWTs in the jwt component. The
+ * authentication mechanism asks each whether a token has its shape, and lets that one decide.
+ */
+public interface BearerVerifier {
+
+    /** By shape only, without any I/O: exactly one verifier accepts a given token. */
+    boolean accepts(String token);
+
+    /** The caller, or a LatchException with an authentication code. */
+    Caller authenticate(String token);
+}
