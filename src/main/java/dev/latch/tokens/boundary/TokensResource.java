@@ -3,6 +3,7 @@ package dev.latch.tokens.boundary;
 import dev.latch.audit.boundary.Audited;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
+import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
@@ -72,7 +73,8 @@ public class TokensResource {
         var filter = new TokenQuery.Filter(status, kind == null ? null : kind(kind), name);
         List<Token> found = query.page(filter, page.cursor(), page.limit());
         List<Token> items = found.stream().limit(page.limit()).toList();
-        String next = found.size() > page.limit() ? TokenQuery.Cursor.after(items.get(items.size() - 1)).encode() : null;
+        Token last = items.isEmpty() ? null : items.get(items.size() - 1);
+        String next = found.size() > page.limit() ? new KeysetCursor(last.issuedAt(), last.id()).encode() : null;
         return new Page<>(items.stream().map(t -> TokenView.of(t, clock.instant())).toList(), next);
     }
 

@@ -3,6 +3,7 @@ package dev.latch.tokens.control;
 import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.RequestInfo;
+import dev.latch.platform.control.SecretFile;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.TokenFormat;
 import dev.latch.security.entity.Permission;
@@ -16,13 +17,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -85,17 +80,9 @@ public class BootstrapToken {
         return secret;
     }
 
-    /** Owner-only from the moment it exists, then moved into place. */
     private Path write(String secret) {
-        try {
-            Path dir = Files.createDirectories(Path.of(dataDir).toAbsolutePath());
-            Path temp = Files.createTempFile(dir, "bootstrap", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, secret + "\n", StandardCharsets.US_ASCII);
-            return Files.move(temp, dir.resolve("bootstrap.token"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bootstrap token into " + dataDir, e);
-        }
+        Path file = Path.of(dataDir).toAbsolutePath().resolve("bootstrap.token");
+        SecretFile.write(file, secret);
+        return file;
     }
 }

@@ -1,6 +1,6 @@
 package dev.latch.tokens.control;
 
-import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.KeysetCursor;
 import dev.latch.security.entity.Token;
 import dev.latch.security.entity.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,16 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Lists tokens newest first in keyset pages; the cursor encodes the last (issued_at, id) seen. */
 @ApplicationScoped
@@ -54,9 +50,9 @@ public class TokenQuery {
             parameters.put("name", filter.name());
         }
         if (cursor != null) {
-            Cursor after = Cursor.parse(cursor);
+            KeysetCursor after = KeysetCursor.parse(cursor);
             conditions.add("(t.issuedAt < :cursorAt or (t.issuedAt = :cursorAt and t.id < :cursorId))");
-            parameters.put("cursorAt", after.issuedAt());
+            parameters.put("cursorAt", after.at());
             parameters.put("cursorId", after.id());
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
@@ -64,27 +60,5 @@ public class TokenQuery {
                 Token.class);
         parameters.forEach(query::setParameter);
         return query.setMaxResults(limit + 1).getResultList();
-    }
-
-    /** Opaque to clients: base64url of the position, validated on the way back in. */
-    public record Cursor(Instant issuedAt, UUID id) {
-
-        public static Cursor after(Token token) {
-            return new Cursor(token.issuedAt(), token.id());
-        }
-
-        public String encode() {
-            String plain = ChronoUnit.MICROS.between(Instant.EPOCH, issuedAt) + "_" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor parse(String encoded) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("_", 2);
-                return new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), UUID.fromString(parts[1]));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw LatchException.invalidArgument("cursor is not a cursor this server issued");
-            }
-        }
     }
 }

@@ -1,0 +1,60 @@
+package dev.latch.platform.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Secrets live in files named by configuration, never in configuration values. */
+public final class SecretFile {
+
+    private SecretFile() {
+    }
+
+    /** The file's content without a trailing newline; the error names the file, never the content. */
+    public static String read(Path file) {
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (content.isEmpty()) {
+                throw new IllegalStateException("secret file " + file + " is empty");
+            }
+            return content;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read secret file " + file, e);
+        }
+    }
+
+    /** Writes {@code content} owner-only (0600) from the moment the file exists, then moves it into place. */
+    public static void write(Path file, String content) {
+        try {
+            Path dir = Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write secret file " + file, e);
+        }
+    }
+
+    /** Creates the file with {@code content} unless it exists; either way returns what the file holds. */
+    public static String readOrCreate(Path file, String content) {
+        if (!Files.exists(file)) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Path created = Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(created, content + "\n", StandardCharsets.UTF_8);
+            } catch (FileAlreadyExistsException raced) {
+                // another start created it first: use theirs
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create secret file " + file, e);
+            }
+        }
+        return read(file);
+    }
+}
