@@ -57,6 +57,21 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply form(String path, String token, String field, String value) {
+        String body = field + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return send(request(path, token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Mints a JWT with the given JSON body and returns the response's JSON. */
+    public JsonObject mint(String token, String body) {
+        Reply reply = post("api/v1/jwt/mint", token, body);
+        if (reply.status() != 200) {
+            throw new AssertionError("mint answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.json();
+    }
+
     public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

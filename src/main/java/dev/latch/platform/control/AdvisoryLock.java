@@ -6,7 +6,8 @@ import jakarta.persistence.EntityManager;
 public enum AdvisoryLock {
     AUDIT_CHAIN(0x4C41_0001L),
     TOKEN_SWEEP(0x4C41_0002L),
-    BOOTSTRAP(0x4C41_0003L);
+    BOOTSTRAP(0x4C41_0003L),
+    SIGNING_KEYS(0x4C41_0004L);
 
     private final long key;
 

@@ -1,0 +1,50 @@
+package dev.latch.jwt.boundary;
+
+import dev.latch.audit.boundary.Audited;
+import dev.latch.jwt.control.InternalIssuing;
+import dev.latch.jwt.control.JwtIssuer;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+
+/** bus remote issuing: {@code Authorization: Bearer <internal key>}, checked by the control, not the mechanism. */
+@Path("internal/auth/token")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class InternalTokensResource {
+
+    public record IssueRequest(@NotNull @Size(min = 1, max = 200) String subject,
+            @NotNull @Size(min = 1, max = 200) String audience, @NotNull String scope, @NotNull String ttl) {
+    }
+
+    public record AccessToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
+    }
+
+    @Inject
+    InternalIssuing issuing;
+
+    @POST
+    @PermitAll
+    @Audited("jwt.internal_issue")
+    public AccessToken issue(@HeaderParam("Authorization") String authorization, @Valid @NotNull IssueRequest request) {
+        String key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        JwtIssuer.Signed signed = issuing.issue(key, request.subject(), request.audience(), request.scope(), request.ttl());
+        Instant exp = signed.record().expiresAt();
+        return new AccessToken(signed.token(), "Bearer", Duration.between(signed.record().issuedAt(), exp).toSeconds(), exp);
+    }
+}

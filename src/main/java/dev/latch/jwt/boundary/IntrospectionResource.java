@@ -1,0 +1,56 @@
+package dev.latch.jwt.boundary;
+
+import dev.latch.audit.boundary.Audited;
+import dev.latch.jwt.control.TokenIntrospection;
+import dev.latch.platform.control.LatchException;
+import dev.latch.security.control.CurrentCaller;
+import dev.latch.security.entity.Permission;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** RFC 7662 introspection and RFC 7009 revocation, form-encoded, for every kind of token. */
+@Path("v1")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class IntrospectionResource {
+
+    @Inject
+    TokenIntrospection introspection;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("introspect")
+    @RolesAllowed(Permission.Names.TOKENS_READ)
+    public TokenIntrospection.Introspected introspect(@FormParam("token") String token) {
+        return introspection.introspect(required(token));
+    }
+
+    @POST
+    @Path("revoke")
+    @RolesAllowed(Permission.Names.AUTHENTICATED)
+    @Audited("token.revoke")
+    public Response revoke(@FormParam("token") String token) {
+        introspection.revoke(caller.get(), required(token));
+        return Response.ok().build();
+    }
+
+    private static String required(String token) {
+        if (token == null || token.isBlank() || token.length() > 8192) {
+            throw LatchException.invalidArgument("token is required (form field token=…)");
+        }
+        return token.trim();
+    }
+}

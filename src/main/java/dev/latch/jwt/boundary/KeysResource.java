@@ -1,0 +1,53 @@
+package dev.latch.jwt.boundary;
+
+import dev.latch.audit.boundary.Audited;
+import dev.latch.jwt.control.SigningKeys;
+import dev.latch.jwt.entity.SigningKey;
+import dev.latch.security.entity.Permission;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The signing keys, public facts only; rotation on request. */
+@Path("v1/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed(Permission.Names.KEYS_MANAGE)
+public class KeysResource {
+
+    public record KeyView(String kid, String algorithm, String status, boolean published, Instant createdAt,
+            Instant activatesAt, Instant retiredAt, Instant signedUntil) {
+
+        static KeyView of(SigningKey k, Instant now) {
+            return new KeyView(k.kid(), k.algorithm(), k.statusAt(now).wireName(), k.isPublishedAt(now), k.createdAt(),
+                    k.activatesAt(), k.retiredAt(), k.signedUntil());
+        }
+    }
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public List<KeyView> list() {
+        return keys.all().stream().map(k -> KeyView.of(k, clock.instant())).toList();
+    }
+
+    @POST
+    @Path("rotate")
+    @Audited("key.rotate")
+    public Response rotate() {
+        return Response.status(Response.Status.CREATED).entity(KeyView.of(keys.rotateNow(), clock.instant())).build();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.latch.jwt.control;
+
+import dev.latch.jwt.entity.MintedJwt;
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.SecretFile;
+import dev.latch.security.control.BearerVerifier;
+import dev.latch.security.control.Caller;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * JWTs as bearer tokens on Latch's API. SmallRye JWT (MicroProfile JWT) checks signature, iss, aud,
+ * exp and nbf against the key the header's kid names; the jti must be recorded and unrevoked.
+ * HS256 is accepted only with the configured secret, never with any other key material.
+ */
+@ApplicationScoped
+public class JwtBearer implements BearerVerifier {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.audience")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.hs256-secret-file")
+    Optional<String> hs256SecretFile;
+
+    /** What a verified JWT says, and its record when Latch signed it. */
+    public record Verified(JsonWebToken jwt, Optional<MintedJwt> record) {
+    }
+
+    @Override
+    public boolean accepts(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    @Override
+    public Caller authenticate(String token) {
+        Verified verified = verify(token, audience);
+        JsonWebToken jwt = verified.jwt();
+        String scope = Optional.ofNullable(jwt.<Object>getClaim("scope")).map(JwtBearer::text).orElse("");
+        return new Caller(jwt.getSubject(), verified.record().map(MintedJwt::jti).orElse(null), "jwt",
+                Minting.latchPermissions(java.util.Arrays.asList(scope.split("\\s+"))), false,
+                Instant.ofEpochSecond(jwt.getExpirationTime()));
+    }
+
+    /** Verifies a token meant for {@code expectedAudience}; unrevoked if Latch recorded it. */
+    public Verified verify(String token, String expectedAudience) {
+        JsonObject header = header(token);
+        String alg = header.getString("alg", "");
+        JWTAuthContextInfo context = new JWTAuthContextInfo();
+        context.setIssuedBy(issuer);
+        context.setExpectedAudience(Set.of(expectedAudience));
+        context.setClockSkew(0);
+        boolean signedByLatch = !alg.equals("HS256");
+        if (signedByLatch) {
+            String kid = header.getString("kid", null);
+            PublicKey key = kid == null ? null : keys.publicKey(kid).orElse(null);
+            if (key == null) {
+                throw refused("The JWT names no signing key this server knows");
+            }
+            SignatureAlgorithm expected = key.getAlgorithm().equals("EC") ? SignatureAlgorithm.ES256 : SignatureAlgorithm.RS256;
+            if (!expected.getAlgorithm().equals(alg)) {
+                throw refused("The JWT's algorithm does not match its signing key");
+            }
+            context.setPublicVerificationKey(key);
+            context.setSignatureAlgorithm(expected);
+        } else {
+            context.setSecretVerificationKey(hs256Secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")));
+            context.setSignatureAlgorithm(SignatureAlgorithm.HS256);
+        }
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token, context);
+        } catch (ParseException e) {
+            throw expired(token) ? new LatchException(ErrorCode.TOKEN_EXPIRED, "The JWT has expired")
+                    : refused("The JWT did not verify");
+        }
+        Optional<MintedJwt> record = Optional.ofNullable(jwt.getTokenID()).flatMap(JwtBearer::uuid)
+                .map(jti -> em.find(MintedJwt.class, jti));
+        if (signedByLatch && record.isEmpty()) {
+            throw refused("The JWT was not issued by this service");
+        }
+        if (record.map(MintedJwt::revokedAt).isPresent()) {
+            throw new LatchException(ErrorCode.TOKEN_REVOKED, "The JWT has been revoked");
+        }
+        return new Verified(jwt, record);
+    }
+
+    /** The audience a token claims, unverified: only to know what to verify it against. */
+    public Optional<String> audienceOf(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        JsonValue aud = json(parts[1]).get("aud");
+        if (aud instanceof JsonString single) {
+            return Optional.of(single.getString());
+        }
+        return aud instanceof jakarta.json.JsonArray many && !many.isEmpty() && many.get(0) instanceof JsonString first
+                ? Optional.of(first.getString()) : Optional.empty();
+    }
+
+    private Optional<SecretKey> hs256Secret() {
+        return hs256SecretFile.map(file -> new SecretKeySpec(
+                SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    }
+
+    private static JsonObject header(String token) {
+        return json(token.substring(0, token.indexOf('.')));
+    }
+
+    /** Only to choose the message: the claims of an unverified token decide nothing else. */
+    private boolean expired(String token) {
+        try {
+            JsonObject claims = json(token.split("\\.")[1]);
+            return claims.containsKey("exp") && Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())
+                    .isBefore(clock.instant().plusSeconds(1));
+        } catch (LatchException | ClassCastException | ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    private static JsonObject json(String base64url) {
+        try {
+            byte[] decoded = Base64.getUrlDecoder().decode(base64url);
+            return Json.createReader(new StringReader(new String(decoded, StandardCharsets.UTF_8))).readObject();
+        } catch (RuntimeException e) {
+            throw refused("The JWT is malformed");
+        }
+    }
+
+    private static Optional<UUID> uuid(String jti) {
+        try {
+            return Optional.of(UUID.fromString(jti));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof JsonString s ? s.getString() : claim instanceof JsonValue v ? v.toString() : claim.toString();
+    }
+
+    private static LatchException refused(String detail) {
+        return new LatchException(ErrorCode.UNAUTHENTICATED, detail);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.latch.jwt.control;
+
+import dev.latch.audit.control.AuditContext;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.Ttl;
+import dev.latch.security.control.Caller;
+import dev.latch.security.entity.Permission;
+import dev.latch.security.entity.Permissions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** parachute {@code auth mint-token}: scope-narrow JWTs, audience inferred unless given. */
+@ApplicationScoped
+public class Minting {
+
+    @Inject
+    JwtIssuer issuer;
+
+    @Inject
+    AuditContext audit;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.default-ttl")
+    String defaultTtl;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.max-ttl")
+    String maxTtl;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.audience")
+    String latchAudience;
+
+    public JwtIssuer.Signed mint(Caller caller, String scope, String aud, String ttl, String sub) {
+        List<String> scopes = scopes(scope);
+        String audience = aud != null ? aud : AudienceInference.infer(scopes);
+        Duration lifetime = Ttl.of(ttl == null ? defaultTtl : ttl, maxTtl);
+        if (audience.equals(latchAudience) && !caller.permissions().covers(latchPermissions(scopes))) {
+            // a JWT for Latch itself carries permissions: never more than the minter holds
+            throw LatchException.permissionDenied("A JWT for Latch cannot carry permissions its minter does not hold");
+        }
+        JwtIssuer.Signed signed = issuer.sign("minted", sub != null ? sub : caller.identity(), audience, scope, lifetime,
+                caller.identity());
+        audit.target("jwt:" + signed.record().jti());
+        audit.detail("aud=" + audience + " scope=" + scope);
+        return signed;
+    }
+
+    /** Space-separated, carried verbatim; at least one. */
+    public static List<String> scopes(String scope) {
+        List<String> scopes = scope == null ? List.of() : Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        if (scopes.isEmpty()) {
+            throw LatchException.invalidArgument("scope is required");
+        }
+        return scopes;
+    }
+
+    /** The scopes that name one of Latch's permissions: what a Latch-audience JWT may do on this API. */
+    public static Permissions latchPermissions(List<String> scopes) {
+        return new Permissions(scopes.stream().map(Permission::ofWireName).flatMap(java.util.Optional::stream)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+}

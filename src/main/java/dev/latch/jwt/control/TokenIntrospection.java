@@ -1,0 +1,114 @@
+package dev.latch.jwt.control;
+
+import dev.latch.audit.control.AuditContext;
+import dev.latch.jwt.entity.MintedJwt;
+import dev.latch.platform.control.LatchException;
+import dev.latch.security.control.Caller;
+import dev.latch.security.control.TokenFormat;
+import dev.latch.security.entity.Permission;
+import dev.latch.security.entity.Token;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** RFC 7662 introspection and RFC 7009 revocation for every kind of token, opaque or JWT. */
+@ApplicationScoped
+public class TokenIntrospection {
+
+    /** The RFC 7662 answer; only {@code active} when the token is not. */
+    public record Introspected(boolean active, String tokenType, String sub, String aud, String scope, String iss,
+            Long exp, Long iat, String jti) {
+
+        static final Introspected INACTIVE = new Introspected(false, null, null, null, null, null, null, null, null);
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    JwtBearer jwts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditContext audit;
+
+    public Introspected introspect(String token) {
+        try {
+            return opaque(token).map(this::describe).orElseGet(() -> jwt(token).map(this::describe).orElse(Introspected.INACTIVE));
+        } catch (LatchException inactive) {
+            return Introspected.INACTIVE;
+        }
+    }
+
+    /**
+     * Revokes the token if the caller may: its own token, or any with {@code tokens.manage}. Unknown
+     * and invalid tokens are answered like revoked ones (RFC 7009 §2.2): nothing to learn from it.
+     */
+    public void revoke(Caller caller, String token) {
+        boolean manager = caller.permissions().allows(Permission.TOKENS_MANAGE);
+        Instant now = clock.instant();
+        try {
+            Optional<Token> opaque = opaque(token);
+            if (opaque.isPresent()) {
+                Token t = opaque.get();
+                audit.target("token:" + t.id());
+                mayRevoke(manager || t.id().equals(caller.tokenId()));
+                t.revoke(caller.identity(), now);
+                return;
+            }
+            jwt(token).flatMap(JwtBearer.Verified::record).ifPresent(record -> {
+                audit.target("jwt:" + record.jti());
+                mayRevoke(manager || record.jti().equals(caller.tokenId()) || record.mintedBy().equals(caller.identity()));
+                record.revoke(caller.identity(), now);
+            });
+        } catch (LatchException e) {
+            if (e.code() == dev.latch.platform.control.ErrorCode.PERMISSION_DENIED) {
+                throw e;
+            }
+        }
+    }
+
+    private Optional<Token> opaque(String token) {
+        if (TokenFormat.kindOf(token).isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Token.BY_HASH, Token.class).setParameter("hash", TokenFormat.hash(token))
+                .getResultStream().findFirst();
+    }
+
+    /** A JWT verified against the audience it names: introspection reports it, whoever it is for. */
+    private Optional<JwtBearer.Verified> jwt(String token) {
+        if (!jwts.accepts(token)) {
+            return Optional.empty();
+        }
+        return jwts.audienceOf(token).map(aud -> jwts.verify(token, aud));
+    }
+
+    private Introspected describe(Token t) {
+        if (t.statusAt(clock.instant()) != Token.Status.ACTIVE) {
+            return Introspected.INACTIVE;
+        }
+        return new Introspected(true, t.kind().wireName(), t.name(), null, String.join(" ", t.permissions().wireNames()),
+                null, t.expiresAt().getEpochSecond(), t.issuedAt().getEpochSecond(), t.id().toString());
+    }
+
+    private Introspected describe(JwtBearer.Verified verified) {
+        JsonWebToken jwt = verified.jwt();
+        String scope = verified.record().map(MintedJwt::scope).orElseGet(() -> String.valueOf(jwt.<Object>getClaim("scope")));
+        return new Introspected(true, "jwt", jwt.getSubject(), String.join(" ", jwt.getAudience()), scope,
+                jwt.getIssuer(), jwt.getExpirationTime(), jwt.getIssuedAtTime(), jwt.getTokenID());
+    }
+
+    private static void mayRevoke(boolean allowed) {
+        if (!allowed) {
+            throw LatchException.permissionDenied("Revoking another's token needs tokens.manage");
+        }
+    }
+}
