@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 
 @Path("v1/audit")
@@ -51,10 +50,8 @@ public class AuditResource {
             @QueryParam("outcome") @Pattern(regexp = "success|denied|failure", message = "must be success, denied or failure") String outcome,
             @QueryParam("since") String since, @QueryParam("until") String until, @Valid @BeanParam PageRequest page) {
         var filter = new AuditQuery.Filter(actor, action, target, outcome, instant("since", since), instant("until", until));
-        List<AuditEvent> events = query.page(filter, page.cursor(), page.limit());
-        boolean more = events.size() > page.limit();
-        List<Event> items = events.stream().limit(page.limit()).map(Event::of).toList();
-        return new Page<>(items, more ? String.valueOf(items.get(items.size() - 1).id()) : null);
+        return Page.of(query.page(filter, page.cursor(), page.limit()), page.limit(), Event::of,
+                e -> String.valueOf(e.id()));
     }
 
     @GET

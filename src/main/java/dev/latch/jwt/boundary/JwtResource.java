@@ -29,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** parachute {@code auth mint-token}: scope-narrow JWTs, their record, their revocation. */
@@ -98,11 +97,8 @@ public class JwtResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.Names.TOKENS_READ)
     public Page<MintedView> list(@Valid @BeanParam PageRequest page) {
-        List<MintedJwt> found = minted.page(page.cursor(), page.limit());
-        List<MintedJwt> items = found.stream().limit(page.limit()).toList();
-        MintedJwt last = items.isEmpty() ? null : items.get(items.size() - 1);
-        String next = found.size() > page.limit() ? new KeysetCursor(last.issuedAt(), last.jti()).encode() : null;
-        return new Page<>(items.stream().map(r -> MintedView.of(r, clock.instant())).toList(), next);
+        return Page.of(minted.page(page.cursor(), page.limit()), page.limit(), r -> MintedView.of(r, clock.instant()),
+                r -> new KeysetCursor(r.issuedAt(), r.jti()).encode());
     }
 
     @DELETE

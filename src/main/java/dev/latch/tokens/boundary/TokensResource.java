@@ -71,11 +71,8 @@ public class TokensResource {
                     message = "must be active, revoked, expired or all") String status,
             @QueryParam("kind") String kind, @QueryParam("name") String name, @Valid @BeanParam PageRequest page) {
         var filter = new TokenQuery.Filter(status, kind == null ? null : kind(kind), name);
-        List<Token> found = query.page(filter, page.cursor(), page.limit());
-        List<Token> items = found.stream().limit(page.limit()).toList();
-        Token last = items.isEmpty() ? null : items.get(items.size() - 1);
-        String next = found.size() > page.limit() ? new KeysetCursor(last.issuedAt(), last.id()).encode() : null;
-        return new Page<>(items.stream().map(t -> TokenView.of(t, clock.instant())).toList(), next);
+        return Page.of(query.page(filter, page.cursor(), page.limit()), page.limit(), t -> TokenView.of(t, clock.instant()),
+                t -> new KeysetCursor(t.issuedAt(), t.id()).encode());
     }
 
     @GET
