@@ -7,8 +7,8 @@ import dev.latch.jwt.control.Minting;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
+import dev.latch.platform.boundary.PathIds;
 import dev.latch.platform.control.KeysetCursor;
-import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,8 +55,7 @@ public class JwtResource {
             Instant issuedAt, Instant expiresAt, String mintedBy, Instant revokedAt, String revokedBy) {
 
         static MintedView of(MintedJwt r, Instant now) {
-            String status = r.revokedAt() != null ? "revoked" : r.expiresAt().isAfter(now) ? "active" : "expired";
-            return new MintedView(r.jti(), r.kind(), status, r.sub(), r.aud(), r.scope(), r.kid(), r.issuedAt(),
+            return new MintedView(r.jti(), r.kind(), r.statusAt(now), r.sub(), r.aud(), r.scope(), r.kid(), r.issuedAt(),
                     r.expiresAt(), r.mintedBy(), r.revokedAt(), r.revokedBy());
         }
     }
@@ -107,11 +106,7 @@ public class JwtResource {
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     @Audited("jwt.revoke")
     public MintedView revoke(@PathParam("jti") String jti) {
-        try {
-            return MintedView.of(minted.revoke(caller.get(), UUID.fromString(jti)), clock.instant());
-        } catch (IllegalArgumentException e) {
-            throw LatchException.invalidArgument("jti must be a UUID");
-        }
+        return MintedView.of(minted.revoke(caller.get(), PathIds.uuid("jti", jti)), clock.instant());
     }
 
     private JwtIssuer.Signed sign(MintRequest request) {

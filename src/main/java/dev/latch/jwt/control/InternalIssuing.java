@@ -41,7 +41,7 @@ public class InternalIssuing {
         }
         Minting.scopes(scope);
         Duration lifetime = Ttl.of(ttl, maxTtl);
-        JwtIssuer.Signed signed = issuer.sign("internal", subject, audience, scope, lifetime, "internal:" + subject);
+        JwtIssuer.Signed signed = issuer.sign("internal", subject, audience, scope, lifetime, "internal:" + subject, null);
         audit.target("jwt:" + signed.record().jti());
         audit.detail("sub=" + subject + " aud=" + audience + " scope=" + scope);
         return signed;

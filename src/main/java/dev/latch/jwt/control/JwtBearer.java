@@ -79,9 +79,10 @@ public class JwtBearer implements BearerVerifier {
         Verified verified = verify(token, audience);
         JsonWebToken jwt = verified.jwt();
         String scope = Optional.ofNullable(jwt.<Object>getClaim("scope")).map(JwtBearer::text).orElse("");
-        return new Caller(jwt.getSubject(), verified.record().map(MintedJwt::jti).orElse(null), "jwt",
+        String kind = verified.record().map(MintedJwt::kind).filter("session"::equals).orElse("jwt");
+        return new Caller(jwt.getSubject(), verified.record().map(MintedJwt::jti).orElse(null), kind,
                 Minting.latchPermissions(java.util.Arrays.asList(scope.split("\\s+"))), false,
-                Instant.ofEpochSecond(jwt.getExpirationTime()));
+                Instant.ofEpochSecond(jwt.getExpirationTime()), verified.record().map(MintedJwt::ownerId).orElse(null));
     }
 
     /** Verifies a token meant for {@code expectedAudience}; unrevoked if Latch recorded it. */

@@ -36,7 +36,7 @@ public class JwtIssuer {
     @ConfigProperty(name = "latch.jwt.issuer")
     String issuer;
 
-    public Signed sign(String kind, String sub, String aud, String scope, Duration ttl, String mintedBy) {
+    public Signed sign(String kind, String sub, String aud, String scope, Duration ttl, String mintedBy, UUID ownerId) {
         SigningKey key = keys.active();
         Instant now = clock.instant();
         Instant exp = now.plus(ttl);
@@ -53,7 +53,7 @@ public class JwtIssuer {
                 .expiration(Date.from(exp))
                 .signWith(keys.privateKey(key), algorithm(key.algorithm()))
                 .compact();
-        MintedJwt record = new MintedJwt(jti, kind, sub, aud, scope, key.kid(), now, exp, mintedBy);
+        MintedJwt record = new MintedJwt(jti, kind, sub, aud, scope, key.kid(), now, exp, mintedBy, ownerId);
         em.persist(record);
         keys.signedUntil(key.kid(), exp);
         return new Signed(token, record);

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The record of signed JWTs: listed newest first, revoked by jti. */
@@ -37,6 +38,20 @@ public class MintedJwts {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
         return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    /** pangolin {@code revoke-token-by-id} for a session: its owner may, and an admin may. */
+    public Optional<MintedJwt> revokeSession(Caller caller, UUID jti) {
+        MintedJwt session = em.find(MintedJwt.class, jti);
+        if (session == null || !session.kind().equals("session")) {
+            return Optional.empty();
+        }
+        audit.target("session:" + jti);
+        if (!jti.equals(caller.tokenId()) && !session.ownerId().equals(caller.userId()) && !caller.permissions().isAdmin()) {
+            throw LatchException.permissionDenied("Only its owner or an admin may revoke a session");
+        }
+        session.revoke(caller.identity(), clock.instant());
+        return Optional.of(session);
     }
 
     public MintedJwt revoke(Caller caller, UUID jti) {

@@ -44,7 +44,7 @@ public class Minting {
             throw LatchException.permissionDenied("A JWT for Latch cannot carry permissions its minter does not hold");
         }
         JwtIssuer.Signed signed = issuer.sign("minted", sub != null ? sub : caller.identity(), audience, scope, lifetime,
-                caller.identity());
+                caller.identity(), caller.userId());
         audit.target("jwt:" + signed.record().jti());
         audit.detail("aud=" + audience + " scope=" + scope);
         return signed;

@@ -37,11 +37,14 @@ public class MintedJwt {
     @Column(name = "revoked_by")
     private String revokedBy;
 
+    @Column(name = "owner_id")
+    private UUID ownerId;
+
     protected MintedJwt() {
     }
 
     public MintedJwt(UUID jti, String kind, String sub, String aud, String scope, String kid, Instant issuedAt,
-            Instant expiresAt, String mintedBy) {
+            Instant expiresAt, String mintedBy, UUID ownerId) {
         this.jti = Objects.requireNonNull(jti);
         this.kind = Objects.requireNonNull(kind);
         this.sub = Objects.requireNonNull(sub);
@@ -51,6 +54,15 @@ public class MintedJwt {
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
         this.mintedBy = Objects.requireNonNull(mintedBy);
+        this.ownerId = ownerId;
+    }
+
+    /** {@code active}, {@code revoked} or {@code expired}, from the timestamps. */
+    public String statusAt(Instant now) {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        return expiresAt.isAfter(now) ? "active" : "expired";
     }
 
     /** Idempotent: a second revocation keeps the first time and actor. */
@@ -103,6 +115,11 @@ public class MintedJwt {
 
     public String revokedBy() {
         return revokedBy;
+    }
+
+    /** The user a session belongs to, or who minted the token, if a user did. */
+    public UUID ownerId() {
+        return ownerId;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.latch.platform.boundary;
 
 import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -15,6 +16,10 @@ public class LatchExceptionMapper implements ExceptionMapper<LatchException> {
 
     @Override
     public Response toResponse(LatchException e) {
-        return problems.of(e);
+        Response problem = problems.of(e);
+        if (e instanceof RateLimited limited) {
+            return Response.fromResponse(problem).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
+        return problem;
     }
 }

@@ -23,6 +23,9 @@ public class OpaqueTokens implements BearerVerifier {
     @Inject
     Clock clock;
 
+    @Inject
+    KeyReuse keyReuse;
+
     /** Everything that is not shaped like a JWT: malformed input is refused here, as malformed. */
     @Override
     public boolean accepts(String token) {
@@ -40,12 +43,15 @@ public class OpaqueTokens implements BearerVerifier {
                 .findFirst()
                 .orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is not known"));
         Instant now = clock.instant();
+        if (KeyReuse.isReuse(token, now)) {
+            keyReuse.revokeSuccessors(token);
+        }
         switch (token.statusAt(now)) {
             case REVOKED -> throw new LatchException(ErrorCode.TOKEN_REVOKED, "The bearer token has been revoked");
             case EXPIRED -> throw new LatchException(ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
             case ACTIVE -> lastUse.record(token.id(), now);
         }
         return new Caller(token.name(), token.id(), token.kind().wireName(), token.permissions(),
-                token.allowsPrivileged(), token.expiresAt());
+                token.allowsPrivileged(), token.expiresAt(), token.ownerId());
     }
 }

@@ -69,11 +69,15 @@ public class Token {
     @Column(name = "holds_name")
     private boolean holdsName;
 
+    @Column(name = "owner_id")
+    private UUID ownerId;
+
     protected Token() {
     }
 
     public Token(TokenKind kind, String name, String description, String secretHash, String hint,
-            Permissions permissions, boolean allowsPrivileged, Instant issuedAt, Duration ttl, String createdBy) {
+            Permissions permissions, boolean allowsPrivileged, Instant issuedAt, Duration ttl, String createdBy,
+            UUID ownerId) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a token needs a positive lifetime");
         }
@@ -89,6 +93,7 @@ public class Token {
         this.expiresAt = issuedAt.plus(ttl);
         this.createdBy = Objects.requireNonNull(createdBy);
         this.holdsName = true;
+        this.ownerId = ownerId;
     }
 
     public Status statusAt(Instant now) {
@@ -175,6 +180,11 @@ public class Token {
 
     public UUID replacedBy() {
         return replacedBy;
+    }
+
+    /** The user that holds this token, if any: its issuer, or the service user of a key. */
+    public UUID ownerId() {
+        return ownerId;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.latch.tokens.boundary;
 
-import dev.latch.tokens.control.OperatorTokens;
+import dev.latch.tokens.control.TokenIssuer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import java.util.UUID;
 public record IssuedToken(UUID tokenId, String name, String token, Instant issuedAt, Instant expiresAt,
         List<String> permissions, boolean allowsPrivileged) {
 
-    static IssuedToken of(OperatorTokens.Issued issued) {
+    static IssuedToken of(TokenIssuer.Issued issued) {
         var t = issued.token();
         return new IssuedToken(t.id(), t.name(), issued.secret(), t.issuedAt(), t.expiresAt(),
                 t.permissions().wireNames(), t.allowsPrivileged());

@@ -1,5 +1,6 @@
 package dev.latch.tokens.boundary;
 
+import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.security.entity.Token;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,12 @@ import java.util.UUID;
 public record TokenView(UUID tokenId, String name, String kind, String status, String description, Instant issuedAt,
         Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastUsedAt, List<String> permissions,
         boolean allowsPrivileged, String createdBy, UUID replacedBy, String hint) {
+
+    /** A session or minted JWT where a token list shows it: the jti is its id, its scope what it allows. */
+    static TokenView of(MintedJwt m, Instant now) {
+        return new TokenView(m.jti(), m.sub(), m.kind(), m.statusAt(now), null, m.issuedAt(), m.expiresAt(),
+                m.revokedAt(), m.revokedBy(), null, List.of(m.scope().split(" ")), false, m.mintedBy(), null, null);
+    }
 
     static TokenView of(Token t, Instant now) {
         return new TokenView(t.id(), t.name(), t.kind().wireName(), t.statusAt(now).wireName(), t.description(),

@@ -3,13 +3,16 @@ package dev.latch.tokens.boundary;
 import dev.latch.audit.boundary.Audited;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
+import dev.latch.platform.boundary.PathIds;
 import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
 import dev.latch.security.entity.Token;
 import dev.latch.security.entity.TokenKind;
+import dev.latch.jwt.control.MintedJwts;
 import dev.latch.tokens.control.OperatorTokens;
+import dev.latch.tokens.control.TokenIssuer;
 import dev.latch.tokens.control.TokenQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,6 +52,9 @@ public class TokensResource {
 
     @Inject
     TokenQuery query;
+
+    @Inject
+    MintedJwts sessions;
 
     @Inject
     CurrentCaller caller;
@@ -91,7 +98,13 @@ public class TokensResource {
         if (Boolean.parseBoolean(purge)) {
             return purge(tokenId(id));
         }
-        return Response.ok(TokenView.of(tokens.revoke(caller.get(), tokenId(id)), clock.instant())).build();
+        UUID tokenId = tokenId(id);
+        Instant now = clock.instant();
+        // a session is revoked by id too (pangolin revoke-token-by-id)
+        TokenView revoked = tokens.revoke(caller.get(), tokenId).map(t -> TokenView.of(t, now))
+                .or(() -> sessions.revokeSession(caller.get(), tokenId).map(s -> TokenView.of(s, now)))
+                .orElseThrow(() -> LatchException.notFound("No token with id " + tokenId));
+        return Response.ok(revoked).build();
     }
 
     @POST
@@ -121,16 +134,12 @@ public class TokensResource {
         return Response.noContent().build();
     }
 
-    private static Response created(OperatorTokens.Issued issued) {
+    private static Response created(TokenIssuer.Issued issued) {
         return Response.created(URI.create("v1/tokens/" + issued.token().id())).entity(IssuedToken.of(issued)).build();
     }
 
     private static UUID tokenId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw LatchException.invalidArgument("token_id must be a UUID");
-        }
+        return PathIds.uuid("token_id", id);
     }
 
     private static TokenKind kind(String name) {

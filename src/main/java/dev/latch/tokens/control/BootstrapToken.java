@@ -37,7 +37,7 @@ public class BootstrapToken {
     EntityManager em;
 
     @Inject
-    OperatorTokens tokens;
+    TokenIssuer issuer;
 
     @Inject
     AuditTrail audit;
@@ -61,8 +61,9 @@ public class BootstrapToken {
             return;
         }
         String secret = configured.map(BootstrapToken::checked).orElseGet(() -> TokenFormat.generate(TokenKind.OPERATOR));
-        Token token = tokens.create(secret, "bootstrap", Permissions.of(Permission.ADMIN), Ttl.parse("latch.tokens.max-ttl", maxTtl),
-                "Created at first start");
+        Token token = issuer.issue(new TokenIssuer.Spec(TokenKind.OPERATOR, "bootstrap", "Created at first start",
+                Permissions.of(Permission.ADMIN), false, Ttl.parse("latch.tokens.max-ttl", maxTtl), "latch", null), secret)
+                .token();
         audit.appendWithWork(new AuditTrail.Entry(Optional.empty(), ACTION, "token:" + token.id(), 201, null,
                 RequestInfo.none(), configured.isPresent() ? "from LATCH_BOOTSTRAP_TOKEN" : "written to the data directory"));
         if (configured.isPresent()) {

@@ -1,12 +1,10 @@
 package dev.latch.tokens.control;
 
 import dev.latch.audit.control.AuditContext;
-import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
-import dev.latch.security.control.TokenFormat;
 import dev.latch.security.entity.Permissions;
 import dev.latch.security.entity.Token;
 import dev.latch.security.entity.TokenKind;
@@ -14,21 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The rules of operator tokens: who may issue what, one active holder per name, revoke, rotate, purge. */
 @ApplicationScoped
 public class OperatorTokens {
-
-    /** A new token and its plaintext, which exists only in the response that creates it. */
-    public record Issued(Token token, String secret) {
-    }
 
     @PersistenceContext
     EntityManager em;
@@ -38,6 +32,9 @@ public class OperatorTokens {
 
     @Inject
     AuditContext audit;
+
+    @Inject
+    TokenIssuer issuer;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.default-ttl")
@@ -51,13 +48,15 @@ public class OperatorTokens {
     @ConfigProperty(name = "latch.tokens.max-rotation-grace")
     String maxGrace;
 
-    public Issued issue(Caller caller, String name, List<String> permissionNames, boolean allowPrivileged, String ttl,
+    public TokenIssuer.Issued issue(Caller caller, String name, List<String> permissionNames, boolean allowPrivileged, String ttl,
             String description) {
         Permissions requested = permissionNames == null ? caller.permissions().withoutAdmin() : parse(permissionNames);
         mayHandOut(caller, requested, allowPrivileged);
         Duration lifetime = Ttl.of(ttl == null ? defaultTtl : ttl, maxTtl);
-        String secret = TokenFormat.generate(TokenKind.OPERATOR);
-        return persist(secret, newToken(secret, caller.identity(), name, requested, allowPrivileged, lifetime, description));
+        TokenIssuer.Issued issued = issuer.issue(new TokenIssuer.Spec(TokenKind.OPERATOR, name, description, requested,
+                allowPrivileged, lifetime, caller.identity(), caller.userId()));
+        audit.target("token:" + issued.token().id());
+        return issued;
     }
 
     public Token find(UUID id) {
@@ -70,9 +69,12 @@ public class OperatorTokens {
     }
 
     /** Idempotent: revoking a revoked token answers with the first revocation. */
-    public Token revoke(Caller caller, UUID id) {
-        Token token = find(id);
-        token.revoke(caller.identity(), clock.instant());
+    public Optional<Token> revoke(Caller caller, UUID id) {
+        Optional<Token> token = Optional.ofNullable(em.find(Token.class, id));
+        token.ifPresent(t -> {
+            audit.target("token:" + id);
+            t.revoke(caller.identity(), clock.instant());
+        });
         return token;
     }
 
@@ -101,12 +103,21 @@ public class OperatorTokens {
     }
 
     /** A new secret for the same name and permissions; the old one lives on for the grace, then stops. */
-    public Issued rotate(Caller caller, UUID id, String grace) {
+    public TokenIssuer.Issued rotate(Caller caller, UUID id, String grace) {
         Token old = find(id);
-        Instant now = clock.instant();
         if (old.kind() != TokenKind.OPERATOR) {
             throw LatchException.invalidArgument("Only operator tokens rotate here; this one is " + old.kind().wireName());
         }
+        mayRotate(old, clock.instant());
+        mayHandOut(caller, old.permissions(), old.allowsPrivileged());
+        Duration graceDuration = Ttl.grace(grace == null ? "0s" : grace, maxGrace);
+        TokenIssuer.Issued issued = issuer.rotate(old, graceDuration, caller.identity());
+        audit.detail("rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
+        return issued;
+    }
+
+    /** Only a live token that has not been rotated already; otherwise a failed precondition naming why. */
+    public static void mayRotate(Token old, Instant now) {
         switch (old.statusAt(now)) {
             case REVOKED -> throw precondition("The token is revoked", "token_revoked");
             case EXPIRED -> throw precondition("The token has expired", "token_expired");
@@ -117,51 +128,6 @@ public class OperatorTokens {
                 }
             }
         }
-        mayHandOut(caller, old.permissions(), old.allowsPrivileged());
-        Duration graceDuration = Ttl.grace(grace == null ? "0s" : grace, maxGrace);
-        Duration lifetime = Duration.between(old.issuedAt(), old.expiresAt());
-        String secret = TokenFormat.generate(TokenKind.OPERATOR);
-        Token successor = newToken(secret, caller.identity(), old.name(), old.permissions(), old.allowsPrivileged(),
-                lifetime, old.description());
-        old.replaceWith(successor, graceDuration, caller.identity(), now);
-        em.flush(); // the name is released before the successor claims it
-        Issued issued = persist(secret, successor);
-        audit.target("token:" + id);
-        audit.detail("rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
-        return issued;
-    }
-
-    /** Creates a token on behalf of the service itself, e.g. the bootstrap token. */
-    public Token create(String secret, String name, Permissions permissions, Duration lifetime, String description) {
-        return persist(secret, newToken(secret, "latch", name, permissions, false, lifetime, description)).token();
-    }
-
-    private Token newToken(String secret, String createdBy, String name, Permissions permissions,
-            boolean allowPrivileged, Duration lifetime, String description) {
-        return new Token(TokenKind.OPERATOR, name, description, TokenFormat.hash(secret), TokenFormat.hint(secret),
-                permissions, allowPrivileged, clock.instant(), lifetime, createdBy);
-    }
-
-    /** The unique index on active names decides a race; an expired holder gives its name up first. */
-    private Issued persist(String secret, Token token) {
-        em.createQuery("update Token t set t.holdsName = false where t.kind = :kind and t.name = :name"
-                        + " and t.holdsName = true and t.expiresAt <= :now")
-                .setParameter("kind", token.kind())
-                .setParameter("name", token.name())
-                .setParameter("now", token.issuedAt())
-                .executeUpdate();
-        try {
-            em.persist(token);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isUniqueViolation(e)) {
-                throw new LatchException(ErrorCode.DUPLICATE_IDENTITY,
-                        "An active " + token.kind().wireName() + " token named " + token.name() + " already exists");
-            }
-            throw e;
-        }
-        audit.target("token:" + token.id());
-        return new Issued(token, secret);
     }
 
     private static void mayHandOut(Caller caller, Permissions permissions, boolean allowPrivileged) {

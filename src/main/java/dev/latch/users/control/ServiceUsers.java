@@ -1,0 +1,101 @@
+package dev.latch.users.control;
+
+import dev.latch.audit.control.AuditContext;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.Ttl;
+import dev.latch.security.control.Caller;
+import dev.latch.security.entity.Token;
+import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.control.OperatorTokens;
+import dev.latch.tokens.control.TokenIssuer;
+import dev.latch.users.entity.AppUser;
+import dev.latch.users.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Service users and their lsk_ API keys (pangolin): created with a key, rotated with a grace, disabled. */
+@ApplicationScoped
+public class ServiceUsers {
+
+    private static final Duration MIN_KEY_TTL = Duration.ofDays(1);
+
+    /** A service user with its one-time key. */
+    public record Created(AppUser user, TokenIssuer.Issued key) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Users users;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    AuditContext audit;
+
+    @Inject
+    @ConfigProperty(name = "latch.service-users.default-key-ttl")
+    String defaultKeyTtl;
+
+    @Inject
+    @ConfigProperty(name = "latch.service-users.max-key-ttl")
+    String maxKeyTtl;
+
+    @Inject
+    @ConfigProperty(name = "latch.tokens.max-rotation-grace")
+    String maxGrace;
+
+    public Created create(Caller caller, String name, Role role, String keyTtl) {
+        Users.mayGrant(caller, role);
+        Duration lifetime = Ttl.of(keyTtl == null ? defaultKeyTtl : keyTtl, maxKeyTtl);
+        if (lifetime.compareTo(MIN_KEY_TTL) < 0) {
+            throw LatchException.invalidArgument("key_ttl \"" + keyTtl + "\" is below the 1d minimum");
+        }
+        AppUser user = users.persist(AppUser.serviceUser(name, role, clock.instant(), caller.identity()));
+        TokenIssuer.Issued key = issuer.issue(new TokenIssuer.Spec(TokenKind.SERVICE_KEY, name, "API key of " + name,
+                role.permissions(), false, lifetime, caller.identity(), user.id()));
+        return new Created(user, key);
+    }
+
+    public AppUser find(UUID id) {
+        AppUser user = users.find(id);
+        if (!user.isService()) {
+            throw LatchException.notFound("No service user with id " + id);
+        }
+        return user;
+    }
+
+    /** A new key; the old one keeps working until the grace ends, and its later use is treated as a leak. */
+    public TokenIssuer.Issued rotateKey(Caller caller, UUID id, String grace) {
+        AppUser user = find(id);
+        if (user.isDisabled()) {
+            throw LatchException.invalidArgument("The service user is disabled");
+        }
+        Token current = em.createQuery("select t from Token t where t.ownerId = :owner and t.kind = :kind"
+                        + " and t.replacedBy is null and t.revokedAt is null order by t.issuedAt desc", Token.class)
+                .setParameter("owner", id).setParameter("kind", TokenKind.SERVICE_KEY)
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> LatchException.notFound("The service user has no live key to rotate"));
+        OperatorTokens.mayRotate(current, clock.instant());
+        Duration graceDuration = Ttl.grace(grace == null ? "0s" : grace, maxGrace);
+        TokenIssuer.Issued issued = issuer.rotate(current, graceDuration, caller.identity());
+        audit.detail("key " + current.id() + " rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
+        return issued;
+    }
+
+    public int delete(Caller caller, UUID id) {
+        find(id);
+        return users.disable(caller, id);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.latch.users.control;
+
+import dev.latch.audit.control.AuditContext;
+import dev.latch.jwt.control.JwtIssuer;
+import dev.latch.jwt.entity.MintedJwt;
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.Ttl;
+import dev.latch.security.control.Caller;
+import dev.latch.security.entity.Token;
+import dev.latch.users.entity.AppUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Login sessions: a password for a session JWT, and logout for any kind of token. */
+@ApplicationScoped
+public class Sessions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    JwtIssuer issuer;
+
+    @Inject
+    AuditContext audit;
+
+    @Inject
+    @ConfigProperty(name = "latch.sessions.ttl")
+    String ttl;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.audience")
+    String latchAudience;
+
+    /** Unknown user, disabled user and wrong password fail alike, after the same PBKDF2 work. */
+    public JwtIssuer.Signed login(String username, String password, String sourceIp) {
+        audit.target("user-name:" + username);
+        throttle.check(username, sourceIp);
+        Optional<AppUser> user = em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)
+                .setParameter("username", username).getResultStream().findFirst()
+                .filter(u -> !u.isService());
+        boolean matches = passwords.matches(password, user.flatMap(AppUser::passwordHash));
+        if (!matches || user.get().isDisabled()) {
+            throttle.fail(username, sourceIp);
+            throw new LatchException(ErrorCode.UNAUTHENTICATED, "Invalid username or password");
+        }
+        throttle.succeed(username);
+        AppUser person = user.get();
+        JwtIssuer.Signed session = issuer.sign("session", person.username(), latchAudience,
+                String.join(" ", person.role().permissions().wireNames()), Ttl.parse("latch.sessions.ttl", ttl),
+                person.username(), person.id());
+        audit.target("session:" + session.record().jti());
+        return session;
+    }
+
+    /** Revokes the credential that made the request, whatever its kind. */
+    public void logout(Caller caller) {
+        if (caller.tokenId() == null) {
+            throw LatchException.invalidArgument("This credential has no id to revoke; rotate its secret instead");
+        }
+        MintedJwt jwt = em.find(MintedJwt.class, caller.tokenId());
+        if (jwt != null) {
+            audit.target((jwt.kind().equals("session") ? "session:" : "jwt:") + jwt.jti());
+            jwt.revoke(caller.identity(), clock.instant());
+        } else {
+            audit.target("token:" + caller.tokenId());
+            em.find(Token.class, caller.tokenId()).revoke(caller.identity(), clock.instant());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.latch.users.control;
+
+import dev.latch.audit.control.AuditContext;
+import dev.latch.jwt.entity.MintedJwt;
+import dev.latch.platform.control.Constraints;
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.KeysetCursor;
+import dev.latch.platform.control.LatchException;
+import dev.latch.security.control.Caller;
+import dev.latch.security.entity.Permission;
+import dev.latch.security.entity.Token;
+import dev.latch.users.entity.AppUser;
+import dev.latch.users.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** People and service users: who may see and change whom, and what disabling one takes away. */
+@ApplicationScoped
+public class Users {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    AuditContext audit;
+
+    public AppUser createPerson(Caller caller, String username, String password, Role role) {
+        mayGrant(caller, role);
+        return persist(AppUser.person(username, passwords.hash(username, password), role, clock.instant(), caller.identity()));
+    }
+
+    public AppUser persist(AppUser user) {
+        try {
+            em.persist(user);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e)) {
+                throw new LatchException(ErrorCode.DUPLICATE_IDENTITY, "A user named " + user.username() + " already exists");
+            }
+            throw e;
+        }
+        audit.target("user:" + user.id());
+        return user;
+    }
+
+    /** Up to {@code limit + 1} users, newest first. */
+    public List<AppUser> page(boolean service, String cursor, int limit) {
+        String where = " where u.service = :service" + (cursor == null ? ""
+                : " and (u.createdAt < :at or (u.createdAt = :at and u.id < :id))");
+        TypedQuery<AppUser> query = em.createQuery("select u from AppUser u" + where + " order by u.createdAt desc, u.id desc",
+                AppUser.class).setParameter("service", service);
+        if (cursor != null) {
+            KeysetCursor after = KeysetCursor.parse(cursor);
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    public AppUser find(UUID id) {
+        AppUser user = em.find(AppUser.class, id);
+        if (user == null) {
+            throw LatchException.notFound("No user with id " + id);
+        }
+        audit.target("user:" + id);
+        return user;
+    }
+
+    /** A user sees itself; {@code users.manage} sees everyone. */
+    public AppUser visibleTo(Caller caller, UUID id) {
+        if (!id.equals(caller.userId()) && !caller.permissions().allows(Permission.USERS_MANAGE)) {
+            throw LatchException.permissionDenied("Only users.manage may see another user");
+        }
+        return find(id);
+    }
+
+    /** Disables the user and revokes everything it holds; answers how many credentials were revoked. */
+    public int disable(Caller caller, UUID id) {
+        AppUser user = find(id);
+        if (id.equals(caller.userId())) {
+            throw LatchException.invalidArgument("A user cannot disable itself");
+        }
+        user.disable(caller.identity(), clock.instant());
+        return revokeAll(caller, user);
+    }
+
+    public int revokeAll(Caller caller, AppUser user) {
+        Instant now = clock.instant();
+        List<Token> tokens = liveTokens(user.id(), now);
+        List<MintedJwt> jwts = liveJwts(user.id(), now);
+        tokens.forEach(t -> t.revoke(caller.identity(), now));
+        jwts.forEach(j -> j.revoke(caller.identity(), now));
+        audit.detail("revoked " + (tokens.size() + jwts.size()) + " credentials of " + user.username());
+        return tokens.size() + jwts.size();
+    }
+
+    public void changePassword(Caller caller, String current, String next) {
+        if (caller.userId() == null) {
+            throw LatchException.invalidArgument("Only a signed-in user has a password to change");
+        }
+        AppUser user = find(caller.userId());
+        if (user.isService() || !passwords.matches(current, user.passwordHash())) {
+            throw LatchException.permissionDenied("The current password is not correct");
+        }
+        user.changePassword(passwords.hash(user.username(), next), clock.instant());
+        // every other session ends: a changed password is often a suspected leak
+        Instant now = clock.instant();
+        liveJwts(user.id(), now).stream().filter(j -> j.kind().equals("session") && !j.jti().equals(caller.tokenId()))
+                .forEach(j -> j.revoke(caller.identity(), now));
+    }
+
+    /** Operator tokens and API keys held by the user, newest first. */
+    public List<Token> tokens(UUID owner) {
+        return em.createQuery("select t from Token t where t.ownerId = :owner order by t.issuedAt desc", Token.class)
+                .setParameter("owner", owner).getResultList();
+    }
+
+    /** Sessions and minted JWTs held by the user, newest first. */
+    public List<MintedJwt> jwts(UUID owner) {
+        return em.createQuery("select m from MintedJwt m where m.ownerId = :owner order by m.issuedAt desc", MintedJwt.class)
+                .setParameter("owner", owner).getResultList();
+    }
+
+    private List<Token> liveTokens(UUID owner, Instant now) {
+        return tokens(owner).stream().filter(t -> t.statusAt(now) == Token.Status.ACTIVE).toList();
+    }
+
+    private List<MintedJwt> liveJwts(UUID owner, Instant now) {
+        return jwts(owner).stream().filter(j -> j.revokedAt() == null && j.expiresAt().isAfter(now)).toList();
+    }
+
+    /** Nobody hands out a role that carries more than its own permissions. */
+    public static void mayGrant(Caller caller, Role role) {
+        if (!caller.permissions().covers(role.permissions())) {
+            throw LatchException.permissionDenied("A role cannot carry permissions its grantor does not hold");
+        }
+    }
+}
