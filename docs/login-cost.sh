@@ -6,4 +6,4 @@ run() { local body=$1 n=$2; local start=$(date +%s%N); for i in $(seq $n); do cu
 run "{\"username\":\"admin\",\"password\":\"$LATCH_ADMIN_PASSWORD\"}" 5 >/dev/null
 echo "right password: $(run "{\"username\":\"admin\",\"password\":\"$LATCH_ADMIN_PASSWORD\"}" 30) ms/login"
 echo "wrong password: $(run '{"username":"admin","password":"wrong-password-x"}' 4) ms/login"
-echo "unknown user:   $(run '{"username":"nobody-here","password":"wrong-password-x"}' 4) ms/login"
+echo "unknown user:   $(run "{\"username\":\"nobody-$RANDOM\",\"password\":\"wrong-password-x\"}" 4) ms/login"
