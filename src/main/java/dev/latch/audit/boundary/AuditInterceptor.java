@@ -42,7 +42,8 @@ public class AuditInterceptor {
         try {
             result = invocation.proceed();
         } catch (LatchException e) {
-            append(action, e.status(), e.code().code(), e.getMessage());
+            String detail = context.detail() == null ? e.getMessage() : e.getMessage() + "; " + context.detail();
+            append(action, e.status(), e.code().code(), detail);
             throw e;
         } catch (WebApplicationException e) {
             append(action, e.getResponse().getStatus(), null, null);

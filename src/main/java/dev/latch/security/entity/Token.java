@@ -72,12 +72,29 @@ public class Token {
     @Column(name = "owner_id")
     private UUID ownerId;
 
+    @Column(name = "node_id")
+    private String nodeId;
+
+    @Column(name = "max_uses")
+    private Integer maxUses;
+
+    private int uses;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    @Column(name = "used_by_node")
+    private String usedByNode;
+
     protected Token() {
     }
 
     public Token(TokenKind kind, String name, String description, String secretHash, String hint,
             Permissions permissions, boolean allowsPrivileged, Instant issuedAt, Duration ttl, String createdBy,
-            UUID ownerId) {
+            UUID ownerId, String nodeId, Integer maxUses) {
+        if (maxUses != null && maxUses < 1) {
+            throw new IllegalArgumentException("a limited token needs at least one use");
+        }
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a token needs a positive lifetime");
         }
@@ -94,6 +111,13 @@ public class Token {
         this.createdBy = Objects.requireNonNull(createdBy);
         this.holdsName = true;
         this.ownerId = ownerId;
+        this.nodeId = nodeId;
+        this.maxUses = maxUses;
+    }
+
+    /** True once a limited token (a join token) has been used as often as it may. */
+    public boolean isUsedUp() {
+        return maxUses != null && uses >= maxUses;
     }
 
     public Status statusAt(Instant now) {
@@ -180,6 +204,27 @@ public class Token {
 
     public UUID replacedBy() {
         return replacedBy;
+    }
+
+    /** The node a join token is bound to, or a node credential belongs to. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public Integer maxUses() {
+        return maxUses;
+    }
+
+    public int uses() {
+        return uses;
+    }
+
+    public Instant usedAt() {
+        return usedAt;
+    }
+
+    public String usedByNode() {
+        return usedByNode;
     }
 
     /** The user that holds this token, if any: its issuer, or the service user of a key. */

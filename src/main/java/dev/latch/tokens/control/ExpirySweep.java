@@ -40,7 +40,8 @@ public class ExpirySweep {
                 .setParameter("now", now)
                 .executeUpdate();
         Instant horizon = now.minus(Ttl.parse("latch.tokens.purge-after", purgeAfter));
-        int purged = em.createQuery("delete from Token t where t.expiresAt < :horizon or t.revokedAt < :horizon")
+        int purged = em.createQuery("delete from Token t where t.expiresAt < :horizon or t.revokedAt < :horizon"
+                        + " or (t.maxUses is not null and t.uses >= t.maxUses and t.usedAt < :horizon)")
                 .setParameter("horizon", horizon)
                 .executeUpdate();
         if (released + purged > 0) {

@@ -119,11 +119,11 @@ public class OperatorTokens {
     /** Only a live token that has not been rotated already; otherwise a failed precondition naming why. */
     public static void mayRotate(Token old, Instant now) {
         switch (old.statusAt(now)) {
-            case REVOKED -> throw precondition("The token is revoked", "token_revoked");
-            case EXPIRED -> throw precondition("The token has expired", "token_expired");
+            case REVOKED -> throw LatchException.failedPrecondition("The token is revoked", "token_revoked");
+            case EXPIRED -> throw LatchException.failedPrecondition("The token has expired", "token_expired");
             case ACTIVE -> {
                 if (old.replacedBy() != null) {
-                    throw precondition("The token was already rotated; rotate its successor " + old.replacedBy(),
+                    throw LatchException.failedPrecondition("The token was already rotated; rotate its successor " + old.replacedBy(),
                             "token_replaced");
                 }
             }
@@ -145,9 +145,5 @@ public class OperatorTokens {
         } catch (IllegalArgumentException e) {
             throw LatchException.invalidArgument(e.getMessage());
         }
-    }
-
-    private static LatchException precondition(String detail, String reason) {
-        return new LatchException(ErrorCode.FAILED_PRECONDITION, ErrorCode.FAILED_PRECONDITION.status(), detail, reason);
     }
 }

@@ -30,7 +30,13 @@ public class TokenIssuer {
 
     /** What a new token is: kind, name, rights and lifetime, who creates it and who will hold it. */
     public record Spec(TokenKind kind, String name, String description, Permissions permissions,
-            boolean allowPrivileged, Duration lifetime, String createdBy, UUID owner) {
+            boolean allowPrivileged, Duration lifetime, String createdBy, UUID owner, String nodeId, Integer maxUses) {
+
+        /** A token without node binding or use limit: operator tokens and API keys. */
+        public Spec(TokenKind kind, String name, String description, Permissions permissions, boolean allowPrivileged,
+                Duration lifetime, String createdBy, UUID owner) {
+            this(kind, name, description, permissions, allowPrivileged, lifetime, createdBy, owner, null, null);
+        }
     }
 
     @PersistenceContext
@@ -56,7 +62,7 @@ public class TokenIssuer {
         Duration lifetime = Duration.between(old.issuedAt(), old.expiresAt());
         String secret = TokenFormat.generate(old.kind());
         Token successor = token(new Spec(old.kind(), old.name(), old.description(), old.permissions(),
-                old.allowsPrivileged(), lifetime, by, old.ownerId()), secret);
+                old.allowsPrivileged(), lifetime, by, old.ownerId(), old.nodeId(), old.maxUses()), secret);
         old.replaceWith(successor, grace, by, clock.instant());
         em.flush(); // the name is released before the successor claims it
         return persist(secret, successor);
@@ -65,7 +71,7 @@ public class TokenIssuer {
     private Token token(Spec spec, String secret) {
         return new Token(spec.kind(), spec.name(), spec.description(), TokenFormat.hash(secret),
                 TokenFormat.hint(secret), spec.permissions(), spec.allowPrivileged(), clock.instant(), spec.lifetime(),
-                spec.createdBy(), spec.owner());
+                spec.createdBy(), spec.owner(), spec.nodeId(), spec.maxUses());
     }
 
     /** The unique index on active names decides a race; an expired holder gives its name up first. */

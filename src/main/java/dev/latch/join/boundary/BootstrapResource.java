@@ -1,0 +1,42 @@
+package dev.latch.join.boundary;
+
+import dev.latch.audit.boundary.Audited;
+import dev.latch.join.control.JoinTokens;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** prexor BootstrapService: a node trades its join token (the credential; no bearer) for a node credential. */
+@Path("v1/bootstrap/exchange")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class BootstrapResource {
+
+    public record Exchange(@NotNull @Size(max = 200) String joinToken, @NotNull String nodeId) {
+    }
+
+    public record NodeCredential(String nodeId, String nodeToken, long expiresAtEpochMs) {
+    }
+
+    @Inject
+    JoinTokens joinTokens;
+
+    @POST
+    @PermitAll
+    @Audited("join.exchange")
+    public NodeCredential exchange(@Valid @NotNull Exchange request) {
+        var issued = joinTokens.exchange(request.joinToken(), request.nodeId());
+        return new NodeCredential(request.nodeId(), issued.secret(), issued.token().expiresAt().toEpochMilli());
+    }
+}
