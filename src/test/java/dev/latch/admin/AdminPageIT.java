@@ -1,0 +1,221 @@
+package dev.latch.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latch.support.Api;
+import dev.latch.support.LatchIT;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The admin page in a real headless Chromium (Debian's), against the deployed WAR. */
+class AdminPageIT extends LatchIT {
+
+    private static final String ADMIN_PASSWORD = "test-admin-password-1";
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,800",
+                "--user-data-dir=" + Files.createTempDirectory("latch-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(base + "admin/");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void signInWithPassword(String username, String password) {
+        visible(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("#signin-password button[type=submit]")).click();
+        visible(By.id("identity"));
+    }
+
+    private void signInWithToken(String token) {
+        visible(By.id("pasted-token")).sendKeys(token);
+        browser.findElement(By.cssSelector("#signin-token button[type=submit]")).click();
+        visible(By.id("identity"));
+    }
+
+    private String tokensTableText() {
+        return visible(By.cssSelector("#token-list table")).getText();
+    }
+
+    @Test
+    void signingInWithAPasswordShowsWhoAndWhatTheCallerMay() {
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        assertEquals("admin", browser.findElement(By.id("identity")).getText());
+        assertEquals("admin", browser.findElement(By.id("permissions")).getText());
+        String stored = (String) ((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('latch.admin.token') + '|' + localStorage.length + '|' + document.cookie");
+        assertTrue(stored.startsWith("eyJ"), "the session lives in sessionStorage");
+        assertTrue(stored.endsWith("|0|"), "nothing in localStorage or cookies: " + stored);
+    }
+
+    @Test
+    void signingInByPastingATokenWorksAndABadOneIsExplained() {
+        visible(By.id("pasted-token")).sendKeys("lop_not-a-token");
+        browser.findElement(By.cssSelector("#signin-token button[type=submit]")).click();
+        assertEquals("The bearer token is malformed", visible(By.id("error")).getText());
+        browser.findElement(By.id("pasted-token")).clear();
+        signInWithToken(admin());
+        assertEquals("bootstrap", browser.findElement(By.id("identity")).getText());
+    }
+
+    @Test
+    void issuingShowsTheSecretOnceListsTheTokenAndRevokingChangesItsStatus() throws Exception {
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        String name = Api.unique("ui");
+        visible(By.id("issue-name")).sendKeys(name);
+        WebElement ttl = browser.findElement(By.id("issue-ttl"));
+        ttl.clear();
+        ttl.sendKeys("30d");
+        browser.findElement(By.cssSelector("#issue-form button[type=submit]")).click();
+
+        WebElement secret = visible(By.cssSelector("output[data-secret]"));
+        assertTrue(secret.getText().matches("lop_[0-9A-Za-z]{49}"), secret.getText());
+        assertTrue(browser.findElement(By.cssSelector(".secret")).getText().contains("Save it now"));
+        assertEquals(200, api().get("api/v1/whoami", secret.getText()).status(), "the shown secret works");
+        wait.until(d -> tokensTableText().contains(name));
+        browser.findElement(By.cssSelector(".secret button.quiet")).click();
+        assertTrue(browser.findElements(By.cssSelector("output[data-secret]")).isEmpty(), "the secret is gone once dismissed");
+
+        screenshot("admin-tokens.png");
+
+        WebElement row = rowOf(name);
+        assertTrue(row.getText().contains("active"));
+        row.findElement(By.xpath(".//button[text()='Revoke']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> rowOf(name).getText().contains("revoked"));
+    }
+
+    @Test
+    void valuesFromTheApiAreRenderedAsText() {
+        String payload = "<img src=x onerror=alert(1)>";
+        String name = Api.unique("xss");
+        var issued = api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\",\"description\":\"" + payload + "\"}");
+        assertEquals(201, issued.status(), issued.body());
+        signInWithToken(admin());
+        wait.until(d -> tokensTableText().contains(name));
+        assertTrue(rowOf(name).getText().contains(payload), "shown as those characters");
+        assertTrue(browser.findElements(By.cssSelector("#token-list img")).isEmpty(), "no element was made from it");
+        try {
+            browser.switchTo().alert();
+            throw new AssertionError("the payload ran");
+        } catch (NoAlertPresentException expected) {
+            // inert
+        }
+    }
+
+    @Test
+    void aPermissionLimitedUserDoesNotSeeWhatItCannotDo() {
+        String viewer = Api.unique("viewer");
+        assertEquals(201, api().post("api/v1/users", admin(),
+                "{\"username\":\"" + viewer + "\",\"password\":\"viewer password 1\",\"role\":\"viewer\"}").status());
+        api().issue(admin(), Api.unique("seen"), List.of("tokens.read"));
+        signInWithPassword(viewer, "viewer password 1");
+        assertEquals("tokens.read", browser.findElement(By.id("permissions")).getText());
+        visible(By.cssSelector("#token-list table"));
+        assertTrue(browser.findElements(By.id("issue-form")).isEmpty(), "no issue form");
+        assertTrue(browser.findElements(By.xpath("//button[text()='Revoke' or text()='Rotate' or text()='Purge']")).isEmpty());
+        browser.findElement(By.linkText("Users")).click();
+        assertTrue(visible(By.cssSelector("[data-view=users]")).getText().contains("users.manage"));
+        browser.findElement(By.linkText("Audit")).click();
+        assertTrue(visible(By.cssSelector("[data-view=audit]")).getText().contains("audit.read"));
+    }
+
+    @Test
+    void signingOutRevokesTheSession() {
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        String session = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('latch.admin.token')");
+        browser.findElement(By.id("signout")).click();
+        visible(By.id("username"));
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed());
+        assertEquals(401, api().get("api/v1/whoami", session).status(), "the session is revoked, not just forgotten");
+        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('latch.admin.token')"));
+    }
+
+    @Test
+    void everyViewOpensForAnAdmin() {
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        for (String view : List.of("Join tokens", "Users", "Signing keys", "Audit", "Expiring soon", "Tokens")) {
+            browser.findElement(By.linkText(view)).click();
+            visible(By.cssSelector("main section"));
+            assertFalse(browser.findElement(By.id("error")).isDisplayed(), view + ": " + browser.findElement(By.id("error")).getText());
+        }
+        browser.findElement(By.linkText("Audit")).click();
+        visible(By.id("verify-chain")).click();
+        wait.until(d -> d.findElement(By.id("verify-result")).getText().startsWith("Chain intact"));
+    }
+
+    @Test
+    void thePageSendsAStrictContentSecurityPolicy() {
+        var reply = api().get("admin/", null);
+        assertEquals(200, reply.status());
+        String policy = reply.header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertFalse(policy.contains("unsafe-inline"));
+        assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+        assertEquals("no-referrer", reply.header("Referrer-Policy"));
+    }
+
+    private WebElement rowOf(String name) {
+        return browser.findElement(By.xpath("//div[@id='token-list']//tr[td[2][text()='" + name + "']]"));
+    }
+
+    /** Also at a phone's width, for a person to look at; the page must not need a wide screen. */
+    @Test
+    void theTokensViewFitsANarrowWindow() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 800));
+        signInWithToken(admin());
+        visible(By.cssSelector("#token-list table"));
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, overflow.intValue(), "only the table scrolls sideways, not the page");
+        screenshot("admin-tokens-narrow.png");
+    }
+
+    private void screenshot(String file) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("latch.test.screenshots")));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
