@@ -174,12 +174,14 @@ class AdminPageIT extends LatchIT {
     }
 
     @Test
-    void everyViewOpensForAnAdmin() {
+    void everyViewOpensForAnAdmin() throws Exception {
         signInWithPassword("admin", ADMIN_PASSWORD);
         for (String view : List.of("Join tokens", "Users", "Signing keys", "Audit", "Expiring soon", "Tokens")) {
             browser.findElement(By.linkText(view)).click();
             visible(By.cssSelector("main section"));
+            wait.until(d -> !d.findElements(By.cssSelector("main table, main p.muted")).isEmpty());
             assertFalse(browser.findElement(By.id("error")).isDisplayed(), view + ": " + browser.findElement(By.id("error")).getText());
+            screenshot("admin-" + view.toLowerCase().replace(' ', '-') + ".png"); // for a person to look at
         }
         browser.findElement(By.linkText("Audit")).click();
         visible(By.id("verify-chain")).click();
