@@ -1,6 +1,7 @@
 package dev.latch.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.LatchIT;
 import jakarta.json.Json;
@@ -12,16 +13,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** MicroProfile Health on the management port; readiness asks the database. */
-class HealthIT extends LatchIT {
+/** Operations: MicroProfile Health and metrics on the management port, OpenAPI on the HTTP port. */
+class OperationsIT extends LatchIT {
 
-    private static JsonObject health(String which) throws Exception {
+    private static String management(String path) throws Exception {
         int port = 9990 + Integer.getInteger("latch.test.port.offset", 100);
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/" + which)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return response.body();
+    }
+
+    private static JsonObject health(String which) throws Exception {
+        return Json.createReader(new StringReader(management("/health/" + which))).readObject();
+    }
+
+    @Test
+    void metricsAreServedAsPrometheusText() throws Exception {
+        assertTrue(management("/metrics").contains("# TYPE "));
+    }
+
+    @Test
+    void openApiDescribesTheContractInSnakeCase() {
+        var reply = api().get("openapi", null);
+        assertEquals(200, reply.status());
+        String document = reply.body();
+        assertTrue(document.contains("/api/v1/tokens") && document.contains("/api/v1/jwt/mint"), "the paths");
+        assertTrue(document.contains("allows_privileged:") && !document.contains("allowsPrivileged:"), "wire names");
     }
 
     @Test
