@@ -53,6 +53,13 @@ class OperationsIT extends LatchIT {
     }
 
     @Test
+    void readinessIncludesAnActiveSigningKey() throws Exception {
+        JsonObject check = health("ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("signing-key")).findFirst().orElseThrow();
+        assertEquals("UP", check.getString("status"));
+    }
+
+    @Test
     void livenessIsUp() throws Exception {
         assertEquals("UP", health("live").getString("status"));
     }
