@@ -146,16 +146,8 @@ class UsersIT extends LatchIT {
     void noPasswordReachesTheDatabaseTheLogOrTheAuditLog() throws Exception {
         JsonObject user = user(api(), "viewer");
         login(api(), user.getString("username"), PASSWORD);
+        assertEquals(0, Database.rowsContaining(List.of("app_user", "audit_event", "token", "minted_jwt", "login_failure"), PASSWORD));
         try (Connection db = Database.connect()) {
-            for (String table : List.of("app_user", "audit_event", "token", "minted_jwt", "login_failure")) {
-                try (PreparedStatement q = db.prepareStatement(
-                        "select count(*) from " + table + " t where strpos(cast(row_to_json(t) as text), ?) > 0")) {
-                    q.setString(1, PASSWORD);
-                    ResultSet rs = q.executeQuery();
-                    rs.next();
-                    assertEquals(0, rs.getInt(1), table);
-                }
-            }
             try (PreparedStatement q = db.prepareStatement("select password_hash from app_user where username = ?")) {
                 q.setString(1, user.getString("username"));
                 ResultSet rs = q.executeQuery();
