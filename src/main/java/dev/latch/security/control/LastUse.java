@@ -28,20 +28,25 @@ public class LastUse {
     @ConfigProperty(name = "latch.tokens.last-used-resolution")
     String resolution;
 
+    /** True when this node has not written the token's use within the resolution: no transaction needed to ask. */
+    public boolean isDue(UUID tokenId, Instant at) {
+        Instant previous = written.get(tokenId);
+        return previous == null || !previous.plus(interval()).isAfter(at);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(UUID tokenId, Instant at) {
-        Duration interval = Ttl.parse("latch.tokens.last-used-resolution", resolution);
-        Instant previous = written.get(tokenId);
-        if (previous != null && previous.plus(interval).isAfter(at)) {
-            return;
-        }
         if (written.size() > FORGET_ABOVE) {
-            written.values().removeIf(when -> when.plus(interval).isBefore(at));
+            written.values().removeIf(when -> when.plus(interval()).isBefore(at));
         }
         written.put(tokenId, at);
         em.createQuery("update Token t set t.lastUsedAt = :at where t.id = :id")
                 .setParameter("at", at)
                 .setParameter("id", tokenId)
                 .executeUpdate();
+    }
+
+    private Duration interval() {
+        return Ttl.parse("latch.tokens.last-used-resolution", resolution);
     }
 }

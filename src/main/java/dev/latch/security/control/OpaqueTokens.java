@@ -49,7 +49,11 @@ public class OpaqueTokens implements BearerVerifier {
         switch (token.statusAt(now)) {
             case REVOKED -> throw new LatchException(ErrorCode.TOKEN_REVOKED, "The bearer token has been revoked");
             case EXPIRED -> throw new LatchException(ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
-            case ACTIVE -> lastUse.record(token.id(), now);
+            case ACTIVE -> {
+                if (lastUse.isDue(token.id(), now)) {
+                    lastUse.record(token.id(), now);
+                }
+            }
         }
         return new Caller(token.name(), token.id(), token.kind().wireName(), token.permissions(),
                 token.allowsPrivileged(), token.expiresAt(), token.ownerId());
