@@ -39,4 +39,23 @@ class ExpirySweepIT extends LatchIT {
         Thread.sleep(4000); // two sweeps
         assertEquals(200, api.get(path, admin()).status());
     }
+
+    @Test
+    void recordsOfExpiredJwtsAndOldLoginFailuresArePurged() throws Exception {
+        String jti = api().mint(admin(), "{\"scope\":\"x:y\",\"ttl\":\"1s\"}").getString("jti");
+        String stale = Api.unique("stale");
+        try (java.sql.Connection db = dev.latch.support.Database.connect();
+                var insert = db.prepareStatement("insert into login_failure (username, source_ip, at) values (?, '10.1.1.1', now() - interval '1 day')")) {
+            insert.setString(1, stale);
+            insert.executeUpdate();
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+        boolean gone = false;
+        while (!gone && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            gone = !api().get("api/v1/jwt/minted?limit=500", admin()).body().contains(jti);
+        }
+        assertEquals(true, gone, "the expired JWT's record is purged");
+        assertEquals(0, dev.latch.support.Database.rowsContaining(java.util.List.of("login_failure"), stale));
+    }
 }

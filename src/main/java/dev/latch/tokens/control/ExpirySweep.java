@@ -12,8 +12,9 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Expired tokens give up their names, and tokens expired or revoked longer than the retention
- * are purged. One node works at a time; the others skip the run.
+ * Expired tokens give up their names; tokens expired, revoked or used up longer than the retention
+ * are purged, and so are the records of expired JWTs and old failed logins. One node works at a
+ * time; the others skip the run.
  */
 @ApplicationScoped
 public class ExpirySweep {
@@ -44,8 +45,13 @@ public class ExpirySweep {
                         + " or (t.maxUses is not null and t.uses >= t.maxUses and t.usedAt < :horizon)")
                 .setParameter("horizon", horizon)
                 .executeUpdate();
-        if (released + purged > 0) {
-            LOG.log(System.Logger.Level.INFO, "Expiry sweep: {0} expired, {1} purged", released, purged);
+        // the records of JWTs and failed logins age out with the same retention
+        purged += em.createQuery("delete from MintedJwt m where m.expiresAt < :horizon").setParameter("horizon", horizon)
+                .executeUpdate();
+        int failures = em.createNativeQuery("delete from login_failure where at < ?1").setParameter(1, horizon).executeUpdate();
+        if (released + purged + failures > 0) {
+            LOG.log(System.Logger.Level.INFO, "Expiry sweep: {0} expired, {1} purged, {2} old login failures removed",
+                    released, purged, failures);
         }
     }
 }
