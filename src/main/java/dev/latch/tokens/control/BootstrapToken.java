@@ -73,7 +73,7 @@ public class BootstrapToken {
         }
     }
 
-    private static String checked(String secret) {
+    static String checked(String secret) {
         if (TokenFormat.kindOf(secret).filter(TokenKind.OPERATOR::equals).isEmpty()) {
             // the value itself is never echoed
             throw new IllegalStateException("LATCH_BOOTSTRAP_TOKEN is not a Latch operator token (lop_…, with a valid checksum)");
