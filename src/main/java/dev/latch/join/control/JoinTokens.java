@@ -5,6 +5,7 @@ import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.OpaqueTokens;
 import dev.latch.security.control.TokenFormat;
 import dev.latch.security.entity.Permissions;
 import dev.latch.security.entity.Token;
@@ -39,6 +40,9 @@ public class JoinTokens {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    OpaqueTokens opaqueTokens;
 
     @Inject
     AuditContext audit;
@@ -101,8 +105,7 @@ public class JoinTokens {
         if (TokenFormat.kindOf(joinToken).filter(TokenKind.JOIN::equals).isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The join token is malformed");
         }
-        Token join = em.createNamedQuery(Token.BY_HASH, Token.class).setParameter("hash", TokenFormat.hash(joinToken))
-                .getResultStream().findFirst()
+        Token join = opaqueTokens.find(joinToken)
                 .orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "The join token is not known"));
         audit.target("token:" + join.id());
         Instant now = clock.instant();

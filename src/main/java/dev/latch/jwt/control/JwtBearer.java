@@ -71,7 +71,7 @@ public class JwtBearer implements BearerVerifier {
 
     @Override
     public boolean accepts(String token) {
-        return token.chars().filter(c -> c == '.').count() == 2;
+        return BearerVerifier.isJwtShaped(token);
     }
 
     @Override

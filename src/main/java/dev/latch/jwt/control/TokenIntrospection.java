@@ -2,15 +2,14 @@ package dev.latch.jwt.control;
 
 import dev.latch.audit.control.AuditContext;
 import dev.latch.jwt.entity.MintedJwt;
+import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
-import dev.latch.security.control.TokenFormat;
+import dev.latch.security.control.OpaqueTokens;
 import dev.latch.security.entity.Permission;
 import dev.latch.security.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,11 +26,11 @@ public class TokenIntrospection {
         static final Introspected INACTIVE = new Introspected(false, null, null, null, null, null, null, null, null);
     }
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     JwtBearer jwts;
+
+    @Inject
+    OpaqueTokens opaqueTokens;
 
     @Inject
     Clock clock;
@@ -41,7 +40,7 @@ public class TokenIntrospection {
 
     public Introspected introspect(String token) {
         try {
-            return opaque(token).map(this::describe).orElseGet(() -> jwt(token).map(this::describe).orElse(Introspected.INACTIVE));
+            return opaqueTokens.find(token).map(this::describe).orElseGet(() -> jwt(token).map(this::describe).orElse(Introspected.INACTIVE));
         } catch (LatchException inactive) {
             return Introspected.INACTIVE;
         }
@@ -55,7 +54,7 @@ public class TokenIntrospection {
         boolean manager = caller.permissions().allows(Permission.TOKENS_MANAGE);
         Instant now = clock.instant();
         try {
-            Optional<Token> opaque = opaque(token);
+            Optional<Token> opaque = opaqueTokens.find(token);
             if (opaque.isPresent()) {
                 Token t = opaque.get();
                 audit.target("token:" + t.id());
@@ -69,18 +68,10 @@ public class TokenIntrospection {
                 record.revoke(caller.identity(), now);
             });
         } catch (LatchException e) {
-            if (e.code() == dev.latch.platform.control.ErrorCode.PERMISSION_DENIED) {
+            if (e.code() == ErrorCode.PERMISSION_DENIED) {
                 throw e;
             }
         }
-    }
-
-    private Optional<Token> opaque(String token) {
-        if (TokenFormat.kindOf(token).isEmpty()) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(Token.BY_HASH, Token.class).setParameter("hash", TokenFormat.hash(token))
-                .getResultStream().findFirst();
     }
 
     /** A JWT verified against the audience it names: introspection reports it, whoever it is for. */

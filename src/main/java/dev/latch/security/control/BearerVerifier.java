@@ -9,6 +9,11 @@ public interface BearerVerifier {
     /** By shape only, without any I/O: exactly one verifier accepts a given token. */
     boolean accepts(String token);
 
+    /** Three dot-separated parts: a JWT's shape, and the line between the two verifiers. */
+    static boolean isJwtShaped(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
     /** The caller, or a LatchException with an authentication code. */
     Caller authenticate(String token);
 }

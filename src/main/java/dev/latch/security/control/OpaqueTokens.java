@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Turns an opaque bearer token into a caller: format check, SHA-256, lookup, status. */
 @ApplicationScoped
@@ -29,7 +30,18 @@ public class OpaqueTokens implements BearerVerifier {
     /** Everything that is not shaped like a JWT: malformed input is refused here, as malformed. */
     @Override
     public boolean accepts(String token) {
-        return token.chars().filter(c -> c == '.').count() != 2;
+        return !BearerVerifier.isJwtShaped(token);
+    }
+
+    /** The stored token a plaintext stands for, whatever its status; garbage is never looked up. */
+    public Optional<Token> find(String presented) {
+        if (TokenFormat.kindOf(presented).isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Token.BY_HASH, Token.class)
+                .setParameter("hash", TokenFormat.hash(presented))
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -37,10 +49,7 @@ public class OpaqueTokens implements BearerVerifier {
         if (TokenFormat.kindOf(presented).isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
         }
-        Token token = em.createNamedQuery(Token.BY_HASH, Token.class)
-                .setParameter("hash", TokenFormat.hash(presented))
-                .getResultStream()
-                .findFirst()
+        Token token = find(presented)
                 .orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is not known"));
         Instant now = clock.instant();
         if (KeyReuse.isReuse(token, now)) {
