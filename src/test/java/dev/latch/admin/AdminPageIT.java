@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -50,6 +52,14 @@ class AdminPageIT extends LatchIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         browser.get(base + "admin/");
     }
+
+    /** Runs before {@code @AfterEach} closes the browser: a failing test leaves a picture of what it saw. */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            screenshot("failed-" + context.getRequiredTestMethod().getName() + ".png");
+        }
+    };
 
     @AfterEach
     void closeBrowser() {
