@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latch.security.control.TokenFormat;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.control.TokenFormat;
+import dev.latch.tokens.entity.TokenKind;
 import dev.latch.support.Api;
 import dev.latch.support.LatchIT;
 import jakarta.json.JsonObject;

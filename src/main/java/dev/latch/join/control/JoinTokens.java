@@ -3,13 +3,12 @@ package dev.latch.join.control;
 import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
-import dev.latch.security.control.OpaqueTokens;
-import dev.latch.security.control.TokenFormat;
+import dev.latch.tokens.control.OpaqueTokens;
+import dev.latch.tokens.control.TokenFormat;
 import dev.latch.security.entity.Permissions;
-import dev.latch.security.entity.Token;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import dev.latch.tokens.control.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +56,7 @@ public class JoinTokens {
 
     @Inject
     @ConfigProperty(name = "latch.join.node-credential-ttl")
-    String nodeCredentialTtl;
+    Duration nodeCredentialTtl;
 
     public TokenIssuer.Issued create(Caller caller, String nodeId, BigDecimal ttlSeconds, Integer maxUses) {
         if (nodeId != null) {
@@ -124,7 +123,7 @@ public class JoinTokens {
                 .getResultList().forEach(t -> t.revoke("join:" + join.id(), now));
         em.flush();
         return issuer.issue(new TokenIssuer.Spec(TokenKind.NODE, "node:" + nodeId, "Node credential of " + nodeId,
-                Permissions.of(), false, Ttl.parse("latch.join.node-credential-ttl", nodeCredentialTtl),
+                Permissions.of(), false, nodeCredentialTtl,
                 "join:" + join.id(), null, nodeId, null));
     }
 

@@ -1,7 +1,6 @@
 package dev.latch.jwt.boundary;
 
 import dev.latch.jwt.control.SigningKeys;
-import dev.latch.platform.control.Ttl;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -13,6 +12,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Maintains the signing keys at start (the first key) and every {@code latch.jwt.key-check-interval}. */
@@ -30,12 +30,12 @@ public class KeyRotationTimer {
 
     @Inject
     @ConfigProperty(name = "latch.jwt.key-check-interval")
-    String interval;
+    Duration interval;
 
     @PostConstruct
     void start() {
         keys.maintain();
-        long millis = Ttl.parse("latch.jwt.key-check-interval", interval).toMillis();
+        long millis = interval.toMillis();
         timers.createIntervalTimer(millis, millis, new TimerConfig("signing-key-maintenance", false));
     }
 

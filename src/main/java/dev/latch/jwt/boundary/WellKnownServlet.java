@@ -2,7 +2,7 @@ package dev.latch.jwt.boundary;
 
 import dev.latch.jwt.control.Jwks;
 import dev.latch.jwt.control.SigningKeys;
-import dev.latch.platform.boundary.JsonbConfiguration;
+import dev.latch.platform.control.WireJson;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -39,7 +39,7 @@ public class WellKnownServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         // short enough that a rotation's pre-published key is always fetched before it signs
         response.setHeader("Cache-Control", "public, max-age=" + maxAge);
-        response.getWriter().write(JsonbConfiguration.JSONB.toJson(document));
+        response.getWriter().write(WireJson.JSONB.toJson(document));
     }
 
     private Map<String, Object> jwks() {

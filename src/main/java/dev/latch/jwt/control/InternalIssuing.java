@@ -31,7 +31,7 @@ public class InternalIssuing {
 
     @Inject
     @ConfigProperty(name = "latch.jwt.max-ttl")
-    String maxTtl;
+    Duration maxTtl;
 
     public JwtIssuer.Signed issue(String presentedKey, String subject, String audience, String scope, String ttl) {
         String key = keyFile.map(file -> SecretFile.read(Path.of(file)))

@@ -2,14 +2,13 @@ package dev.latch.jwt.control;
 
 import dev.latch.audit.control.AuditContext;
 import dev.latch.jwt.entity.MintedJwt;
-import dev.latch.platform.control.KeysetCursor;
+import dev.latch.platform.control.KeysetQuery;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +29,7 @@ public class MintedJwts {
 
     /** Up to {@code limit + 1} records, so the caller can tell whether another page exists. */
     public List<MintedJwt> page(String cursor, int limit) {
-        String where = cursor == null ? "" : " where m.issuedAt < :at or (m.issuedAt = :at and m.jti < :id)";
-        TypedQuery<MintedJwt> query = em.createQuery("select m from MintedJwt m" + where
-                + " order by m.issuedAt desc, m.jti desc", MintedJwt.class);
-        if (cursor != null) {
-            KeysetCursor after = KeysetCursor.parse(cursor);
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return KeysetQuery.from(em, MintedJwt.class, "m").page("m.issuedAt", "m.jti", cursor, limit);
     }
 
     /** pangolin {@code revoke-token-by-id} for a session: its owner may, and an admin may. */

@@ -25,11 +25,11 @@ public class Minting {
 
     @Inject
     @ConfigProperty(name = "latch.jwt.default-ttl")
-    String defaultTtl;
+    Duration defaultTtl;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.max-ttl")
-    String maxTtl;
+    Duration maxTtl;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.audience")
@@ -38,7 +38,7 @@ public class Minting {
     public JwtIssuer.Signed mint(Caller caller, String scope, String aud, String ttl, String sub) {
         List<String> scopes = scopes(scope);
         String audience = aud != null ? aud : AudienceInference.infer(scopes);
-        Duration lifetime = Ttl.of(ttl == null ? defaultTtl : ttl, maxTtl);
+        Duration lifetime = ttl == null ? defaultTtl : Ttl.of(ttl, maxTtl);
         if (audience.equals(latchAudience) && !caller.permissions().covers(latchPermissions(scopes))) {
             // a JWT for Latch itself carries permissions: never more than the minter holds
             throw LatchException.permissionDenied("A JWT for Latch cannot carry permissions its minter does not hold");

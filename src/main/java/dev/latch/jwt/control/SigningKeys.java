@@ -3,7 +3,6 @@ package dev.latch.jwt.control;
 import dev.latch.jwt.entity.SigningKey;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.Ttl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,11 +55,11 @@ public class SigningKeys {
 
     @Inject
     @ConfigProperty(name = "latch.jwt.key-rotation-age")
-    String rotationAge;
+    Duration rotationAge;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.key-publish-lead")
-    String publishLead;
+    Duration publishLead;
 
     /** The key that signs now: the newest one whose activation has come. */
     public SigningKey active() {
@@ -147,8 +146,8 @@ public class SigningKeys {
         keys.stream()
                 .filter(k -> k.statusAt(now) == SigningKey.Status.ACTIVE && k.activatesAt().isBefore(active.activatesAt()))
                 .forEach(k -> k.retire(active.activatesAt()));
-        Instant due = active.activatesAt().plus(Ttl.parse("latch.jwt.key-rotation-age", rotationAge));
-        Duration lead = Ttl.parse("latch.jwt.key-publish-lead", publishLead);
+        Instant due = active.activatesAt().plus(rotationAge);
+        Duration lead = publishLead;
         boolean successorPending = keys.stream().anyMatch(k -> k.statusAt(now) == SigningKey.Status.PENDING);
         if (!successorPending && !now.isBefore(due.minus(lead))) {
             SigningKey next = create(now, due.isAfter(now) ? due : now);

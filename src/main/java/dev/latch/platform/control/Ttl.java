@@ -13,7 +13,7 @@ public final class Ttl {
     }
 
     /** A lifetime: strictly positive and at most {@code cap}. */
-    public static Duration of(String text, String cap) {
+    public static Duration of(String text, Duration cap) {
         Duration ttl = parse("ttl", text);
         if (ttl.isZero()) {
             throw LatchException.invalidArgument("invalid ttl \"" + text + "\" — must be > 0");
@@ -22,7 +22,7 @@ public final class Ttl {
     }
 
     /** A grace period: zero allowed, at most {@code cap}. */
-    public static Duration grace(String text, String cap) {
+    public static Duration grace(String text, Duration cap) {
         return capped("grace", text, parse("grace", text), cap);
     }
 
@@ -42,9 +42,21 @@ public final class Ttl {
         };
     }
 
-    private static Duration capped(String field, String text, Duration value, String cap) {
-        if (value.compareTo(parse("cap", cap)) > 0) {
-            throw LatchException.invalidArgument(field + " \"" + text + "\" exceeds " + cap + " cap");
+    /** The shortest text that parses back to {@code duration}: {@code 365d}, {@code 36h}, {@code 90s}. */
+    public static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
+    private static Duration capped(String field, String text, Duration value, Duration cap) {
+        if (value.compareTo(cap) > 0) {
+            throw LatchException.invalidArgument(field + " \"" + text + "\" exceeds " + format(cap) + " cap");
         }
         return value;
     }

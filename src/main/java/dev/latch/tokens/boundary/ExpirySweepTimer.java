@@ -1,6 +1,5 @@
 package dev.latch.tokens.boundary;
 
-import dev.latch.platform.control.Ttl;
 import dev.latch.tokens.control.ExpirySweep;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,6 +12,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Runs the expiry sweep every {@code latch.tokens.sweep-interval}; an interval timer, since @Schedule cannot read config. */
@@ -30,11 +30,11 @@ public class ExpirySweepTimer {
 
     @Inject
     @ConfigProperty(name = "latch.tokens.sweep-interval")
-    String interval;
+    Duration interval;
 
     @PostConstruct
     void schedule() {
-        long millis = Ttl.parse("latch.tokens.sweep-interval", interval).toMillis();
+        long millis = interval.toMillis();
         timers.createIntervalTimer(millis, millis, new TimerConfig("token-expiry-sweep", false));
     }
 

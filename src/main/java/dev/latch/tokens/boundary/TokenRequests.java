@@ -1,5 +1,6 @@
 package dev.latch.tokens.boundary;
 
+import dev.latch.tokens.control.TokenView;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

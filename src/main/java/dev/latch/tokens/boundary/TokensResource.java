@@ -1,5 +1,6 @@
 package dev.latch.tokens.boundary;
 
+import dev.latch.tokens.control.TokenView;
 import dev.latch.audit.boundary.Audited;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
@@ -8,8 +9,8 @@ import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
-import dev.latch.security.entity.Token;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import dev.latch.jwt.control.MintedJwts;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;

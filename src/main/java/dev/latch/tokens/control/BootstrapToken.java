@@ -4,12 +4,11 @@ import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.platform.control.SecretFile;
-import dev.latch.platform.control.Ttl;
-import dev.latch.security.control.TokenFormat;
+import dev.latch.tokens.control.TokenFormat;
 import dev.latch.security.entity.Permission;
 import dev.latch.security.entity.Permissions;
-import dev.latch.security.entity.Token;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -19,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,7 +52,7 @@ public class BootstrapToken {
 
     @Inject
     @ConfigProperty(name = "latch.tokens.max-ttl")
-    String maxTtl;
+    Duration maxTtl;
 
     @PostConstruct
     void ensure() {
@@ -62,7 +62,7 @@ public class BootstrapToken {
         }
         String secret = configured.map(BootstrapToken::checked).orElseGet(() -> TokenFormat.generate(TokenKind.OPERATOR));
         Token token = issuer.issue(new TokenIssuer.Spec(TokenKind.OPERATOR, "bootstrap", "Created at first start",
-                Permissions.of(Permission.ADMIN), false, Ttl.parse("latch.tokens.max-ttl", maxTtl), "latch", null), secret)
+                Permissions.of(Permission.ADMIN), false, maxTtl, "latch", null), secret)
                 .token();
         audit.appendWithWork(new AuditTrail.Entry(Optional.empty(), ACTION, "token:" + token.id(), 201, null,
                 RequestInfo.none(), configured.isPresent() ? "from LATCH_BOOTSTRAP_TOKEN" : "written to the data directory"));

@@ -1,7 +1,6 @@
 package dev.latch.tokens.control;
 
 import dev.latch.platform.control.AdvisoryLock;
-import dev.latch.platform.control.Ttl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,7 +29,7 @@ public class ExpirySweep {
 
     @Inject
     @ConfigProperty(name = "latch.tokens.purge-after")
-    String purgeAfter;
+    Duration purgeAfter;
 
     @Transactional
     public void run() {
@@ -40,7 +40,7 @@ public class ExpirySweep {
         int released = em.createQuery("update Token t set t.holdsName = false where t.holdsName = true and t.expiresAt <= :now")
                 .setParameter("now", now)
                 .executeUpdate();
-        Instant horizon = now.minus(Ttl.parse("latch.tokens.purge-after", purgeAfter));
+        Instant horizon = now.minus(purgeAfter);
         int purged = em.createQuery("delete from Token t where t.expiresAt < :horizon or t.revokedAt < :horizon"
                         + " or (t.maxUses is not null and t.uses >= t.maxUses and t.usedAt < :horizon)")
                 .setParameter("horizon", horizon)

@@ -6,8 +6,8 @@ import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
 import dev.latch.security.entity.Permissions;
-import dev.latch.security.entity.Token;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,21 +38,21 @@ public class OperatorTokens {
 
     @Inject
     @ConfigProperty(name = "latch.tokens.default-ttl")
-    String defaultTtl;
+    Duration defaultTtl;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.max-ttl")
-    String maxTtl;
+    Duration maxTtl;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.max-rotation-grace")
-    String maxGrace;
+    Duration maxGrace;
 
     public TokenIssuer.Issued issue(Caller caller, String name, List<String> permissionNames, boolean allowPrivileged, String ttl,
             String description) {
         Permissions requested = permissionNames == null ? caller.permissions().withoutAdmin() : parse(permissionNames);
         mayHandOut(caller, requested, allowPrivileged);
-        Duration lifetime = Ttl.of(ttl == null ? defaultTtl : ttl, maxTtl);
+        Duration lifetime = ttl == null ? defaultTtl : Ttl.of(ttl, maxTtl);
         TokenIssuer.Issued issued = issuer.issue(new TokenIssuer.Spec(TokenKind.OPERATOR, name, description, requested,
                 allowPrivileged, lifetime, caller.identity(), caller.userId()));
         audit.target("token:" + issued.token().id());
@@ -110,7 +110,7 @@ public class OperatorTokens {
         }
         mayRotate(old, clock.instant());
         mayHandOut(caller, old.permissions(), old.allowsPrivileged());
-        Duration graceDuration = Ttl.grace(grace == null ? "0s" : grace, maxGrace);
+        Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(old, graceDuration, caller.identity());
         audit.detail("rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
         return issued;

@@ -1,7 +1,6 @@
 package dev.latch.users.control;
 
 import dev.latch.platform.control.RateLimited;
-import dev.latch.platform.control.Ttl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +26,7 @@ public class LoginThrottle {
 
     @Inject
     @ConfigProperty(name = "latch.login.failure-window")
-    String window;
+    Duration window;
 
     @Inject
     @ConfigProperty(name = "latch.login.max-failures-per-user")
@@ -40,7 +39,7 @@ public class LoginThrottle {
     /** Refuses with 429 when either count has reached its limit; Retry-After is when the oldest failure ages out. */
     public void check(String username, String sourceIp) {
         Instant now = clock.instant();
-        Instant since = now.minus(window());
+        Instant since = now.minus(window);
         limit("username", username, maxPerUser, since, now);
         limit("sourceIp", sourceIp, maxPerSource, since, now);
     }
@@ -52,7 +51,7 @@ public class LoginThrottle {
         em.createNativeQuery("insert into login_failure (username, source_ip, at) values (?1, ?2, ?3)")
                 .setParameter(1, username).setParameter(2, sourceIp).setParameter(3, now).executeUpdate();
         em.createNativeQuery("delete from login_failure where username = ?1 and at < ?2")
-                .setParameter(1, username).setParameter(2, now.minus(window())).executeUpdate();
+                .setParameter(1, username).setParameter(2, now.minus(window)).executeUpdate();
     }
 
     /** A successful login clears the user's failures (not the source's). */
@@ -67,14 +66,11 @@ public class LoginThrottle {
                 .setParameter(1, value).setParameter(2, since).setParameter(3, max)
                 .getResultStream().findFirst().orElse(null);
         if (oldest != null) {
-            Instant retry = toInstant(oldest).plus(window());
+            Instant retry = toInstant(oldest).plus(window);
             throw new RateLimited("Too many failed logins; try again later", Duration.between(now, retry));
         }
     }
 
-    private Duration window() {
-        return Ttl.parse("latch.login.failure-window", window);
-    }
 
     private static Instant toInstant(Object value) {
         return value instanceof Instant i ? i

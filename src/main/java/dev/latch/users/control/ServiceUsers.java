@@ -4,8 +4,8 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
-import dev.latch.security.entity.Token;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;
 import dev.latch.users.entity.AppUser;
@@ -46,19 +46,19 @@ public class ServiceUsers {
 
     @Inject
     @ConfigProperty(name = "latch.service-users.default-key-ttl")
-    String defaultKeyTtl;
+    Duration defaultKeyTtl;
 
     @Inject
     @ConfigProperty(name = "latch.service-users.max-key-ttl")
-    String maxKeyTtl;
+    Duration maxKeyTtl;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.max-rotation-grace")
-    String maxGrace;
+    Duration maxGrace;
 
     public Created create(Caller caller, String name, Role role, String keyTtl) {
         Users.mayGrant(caller, role);
-        Duration lifetime = Ttl.of(keyTtl == null ? defaultKeyTtl : keyTtl, maxKeyTtl);
+        Duration lifetime = keyTtl == null ? defaultKeyTtl : Ttl.of(keyTtl, maxKeyTtl);
         if (lifetime.compareTo(MIN_KEY_TTL) < 0) {
             throw LatchException.invalidArgument("key_ttl \"" + keyTtl + "\" is below the 1d minimum");
         }
@@ -88,7 +88,7 @@ public class ServiceUsers {
                 .setMaxResults(1).getResultStream().findFirst()
                 .orElseThrow(() -> LatchException.notFound("The service user has no live key to rotate"));
         OperatorTokens.mayRotate(current, clock.instant());
-        Duration graceDuration = Ttl.grace(grace == null ? "0s" : grace, maxGrace);
+        Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(current, graceDuration, caller.identity());
         audit.detail("key " + current.id() + " rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
         return issued;

@@ -5,9 +5,8 @@ import dev.latch.jwt.control.JwtIssuer;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
-import dev.latch.security.entity.Token;
+import dev.latch.tokens.entity.Token;
 import dev.latch.users.entity.AppUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Login sessions: a password for a session JWT, and logout for any kind of token. */
@@ -41,7 +41,7 @@ public class Sessions {
 
     @Inject
     @ConfigProperty(name = "latch.sessions.ttl")
-    String ttl;
+    Duration ttl;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.audience")
@@ -62,7 +62,7 @@ public class Sessions {
         throttle.succeed(username);
         AppUser person = user.get();
         JwtIssuer.Signed session = issuer.sign("session", person.username(), latchAudience,
-                String.join(" ", person.role().permissions().wireNames()), Ttl.parse("latch.sessions.ttl", ttl),
+                String.join(" ", person.role().permissions().wireNames()), ttl,
                 person.username(), person.id());
         audit.target("session:" + session.record().jti());
         return session;

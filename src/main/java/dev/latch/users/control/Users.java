@@ -4,11 +4,11 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
-import dev.latch.platform.control.KeysetCursor;
+import dev.latch.platform.control.KeysetQuery;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
 import dev.latch.security.entity.Permission;
-import dev.latch.security.entity.Token;
+import dev.latch.tokens.entity.Token;
 import dev.latch.users.entity.AppUser;
 import dev.latch.users.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,15 +58,8 @@ public class Users {
 
     /** Up to {@code limit + 1} users, newest first. */
     public List<AppUser> page(boolean service, String cursor, int limit) {
-        String where = " where u.service = :service" + (cursor == null ? ""
-                : " and (u.createdAt < :at or (u.createdAt = :at and u.id < :id))");
-        TypedQuery<AppUser> query = em.createQuery("select u from AppUser u" + where + " order by u.createdAt desc, u.id desc",
-                AppUser.class).setParameter("service", service);
-        if (cursor != null) {
-            KeysetCursor after = KeysetCursor.parse(cursor);
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
-        return query.setMaxResults(limit + 1).getResultList();
+        return KeysetQuery.from(em, AppUser.class, "u").where("u.service = :service", "service", service)
+                .page("u.createdAt", "u.id", cursor, limit);
     }
 
     public AppUser find(UUID id) {

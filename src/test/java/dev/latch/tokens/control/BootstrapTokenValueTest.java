@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.latch.security.control.TokenFormat;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.control.TokenFormat;
+import dev.latch.tokens.entity.TokenKind;
 import org.junit.jupiter.api.Test;
 
 /** LATCH_BOOTSTRAP_TOKEN must be an operator token in Latch's format; a refusal never echoes the value. */

@@ -1,4 +1,4 @@
-package dev.latch.security.entity;
+package dev.latch.tokens.entity;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,6 @@
-package dev.latch.security.control;
+package dev.latch.tokens.control;
 
-import dev.latch.security.entity.TokenKind;
+import dev.latch.tokens.entity.TokenKind;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

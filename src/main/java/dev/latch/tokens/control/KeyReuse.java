@@ -1,27 +1,25 @@
-package dev.latch.security.control;
+package dev.latch.tokens.control;
 
-import dev.latch.security.entity.Token;
-import dev.latch.security.entity.TokenKind;
+import dev.latch.audit.control.AuditTrail;
+import dev.latch.platform.control.RequestInfo;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * An API key used after its rotation grace ended is treated as leaked: its successors are revoked
- * too, and the reuse is announced (the audit log records it), so a stolen old key cannot stay silent.
+ * too, and the audit log records the reuse with the revocations, so a stolen old key cannot stay silent.
  */
 @ApplicationScoped
 public class KeyReuse {
-
-    /** What the audit log records: the reused key, and how many successors it cost. */
-    public record Detected(UUID reusedKey, String name, int successorsRevoked) {
-    }
 
     @PersistenceContext
     EntityManager em;
@@ -30,7 +28,7 @@ public class KeyReuse {
     Clock clock;
 
     @Inject
-    Event<Detected> detected;
+    AuditTrail audit;
 
     public static boolean isReuse(Token token, Instant now) {
         return token.kind() == TokenKind.SERVICE_KEY && token.replacedBy() != null
@@ -52,6 +50,8 @@ public class KeyReuse {
             }
             next = successor.replacedBy();
         }
-        detected.fire(new Detected(reused.id(), reused.name(), revoked));
+        audit.appendWithWork(new AuditTrail.Entry(Optional.empty(), "key.reuse_after_rotation", "token:" + reused.id(),
+                401, "token_revoked", RequestInfo.none(),
+                "old key of " + reused.name() + " used after its grace; " + revoked + " successor key(s) revoked"));
     }
 }

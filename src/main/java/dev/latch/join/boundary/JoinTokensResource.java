@@ -6,7 +6,7 @@ import dev.latch.platform.boundary.PathIds;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
-import dev.latch.security.entity.Token;
+import dev.latch.tokens.entity.Token;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
-public class AdminTokensResource {
+public class JoinTokensResource {
 
     public record CreateJoinToken(String nodeId, BigDecimal ttlSeconds, Integer maxUses) {
     }

@@ -1,4 +1,4 @@
-package dev.latch.security.entity;
+package dev.latch.tokens.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,8 +1,10 @@
-package dev.latch.security.control;
+package dev.latch.tokens.control;
 
+import dev.latch.security.control.Caller;
+import dev.latch.security.control.BearerVerifier;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
-import dev.latch.security.entity.Token;
+import dev.latch.tokens.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

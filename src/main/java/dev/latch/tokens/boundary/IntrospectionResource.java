@@ -1,7 +1,7 @@
-package dev.latch.jwt.boundary;
+package dev.latch.tokens.boundary;
 
 import dev.latch.audit.boundary.Audited;
-import dev.latch.jwt.control.TokenIntrospection;
+import dev.latch.tokens.control.TokenIntrospection;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;

@@ -1,5 +1,6 @@
-package dev.latch.security.entity;
+package dev.latch.tokens.entity;
 
+import dev.latch.security.entity.Permissions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
-package dev.latch.tokens.boundary;
+package dev.latch.users.boundary;
 
+import dev.latch.tokens.control.TokenView;
 import dev.latch.audit.boundary.Audited;
 import dev.latch.platform.boundary.PathIds;
 import dev.latch.security.control.CurrentCaller;

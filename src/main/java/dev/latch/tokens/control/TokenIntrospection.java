@@ -1,13 +1,14 @@
-package dev.latch.jwt.control;
+package dev.latch.tokens.control;
 
+import dev.latch.jwt.control.JwtBearer;
 import dev.latch.audit.control.AuditContext;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
-import dev.latch.security.control.OpaqueTokens;
+import dev.latch.tokens.control.OpaqueTokens;
 import dev.latch.security.entity.Permission;
-import dev.latch.security.entity.Token;
+import dev.latch.tokens.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,7 +1,7 @@
-package dev.latch.tokens.boundary;
+package dev.latch.tokens.control;
 
 import dev.latch.jwt.entity.MintedJwt;
-import dev.latch.security.entity.Token;
+import dev.latch.tokens.entity.Token;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,12 +12,12 @@ public record TokenView(UUID tokenId, String name, String kind, String status, S
         boolean allowsPrivileged, String createdBy, UUID replacedBy, String hint) {
 
     /** A session or minted JWT where a token list shows it: the jti is its id, its scope what it allows. */
-    static TokenView of(MintedJwt m, Instant now) {
+    public static TokenView of(MintedJwt m, Instant now) {
         return new TokenView(m.jti(), m.sub(), m.kind(), m.statusAt(now), null, m.issuedAt(), m.expiresAt(),
                 m.revokedAt(), m.revokedBy(), null, List.of(m.scope().split(" ")), false, m.mintedBy(), null, null);
     }
 
-    static TokenView of(Token t, Instant now) {
+    public static TokenView of(Token t, Instant now) {
         return new TokenView(t.id(), t.name(), t.kind().wireName(), t.statusAt(now).wireName(), t.description(),
                 t.issuedAt(), t.expiresAt(), t.revokedAt(), t.revokedBy(), t.lastUsedAt(), t.permissions().wireNames(),
                 t.allowsPrivileged(), t.createdBy(), t.replacedBy(), t.hint());

@@ -1,6 +1,5 @@
-package dev.latch.security.control;
+package dev.latch.tokens.control;
 
-import dev.latch.platform.control.Ttl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,18 +25,18 @@ public class LastUse {
 
     @Inject
     @ConfigProperty(name = "latch.tokens.last-used-resolution")
-    String resolution;
+    Duration resolution;
 
     /** True when this node has not written the token's use within the resolution: no transaction needed to ask. */
     public boolean isDue(UUID tokenId, Instant at) {
         Instant previous = written.get(tokenId);
-        return previous == null || !previous.plus(interval()).isAfter(at);
+        return previous == null || !previous.plus(resolution).isAfter(at);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(UUID tokenId, Instant at) {
         if (written.size() > FORGET_ABOVE) {
-            written.values().removeIf(when -> when.plus(interval()).isBefore(at));
+            written.values().removeIf(when -> when.plus(resolution).isBefore(at));
         }
         written.put(tokenId, at);
         em.createQuery("update Token t set t.lastUsedAt = :at where t.id = :id")
@@ -46,7 +45,4 @@ public class LastUse {
                 .executeUpdate();
     }
 
-    private Duration interval() {
-        return Ttl.parse("latch.tokens.last-used-resolution", resolution);
-    }
 }
