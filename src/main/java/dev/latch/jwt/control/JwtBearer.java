@@ -21,6 +21,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.Key;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,38 +86,62 @@ public class JwtBearer implements BearerVerifier {
                 Instant.ofEpochSecond(jwt.getExpirationTime()), verified.record().map(MintedJwt::ownerId).orElse(null));
     }
 
-    /** Verifies a token meant for {@code expectedAudience}; unrevoked if Latch recorded it. */
+    /** Verifies a token meant for {@code expectedAudience}: its key, its signature and claims, its record. */
     public Verified verify(String token, String expectedAudience) {
-        JsonObject header = header(token);
+        VerificationKey key = keyFor(header(token));
+        JsonWebToken jwt = parse(token, key, expectedAudience);
+        return new Verified(jwt, record(jwt, key.signedByLatch()));
+    }
+
+    /** A key and the one algorithm it verifies. */
+    private record VerificationKey(SignatureAlgorithm algorithm, Key key) {
+
+        boolean signedByLatch() {
+            return algorithm != SignatureAlgorithm.HS256;
+        }
+    }
+
+    /** The signing key the header's kid names, with its own algorithm; HS256 only with the configured secret. */
+    private VerificationKey keyFor(JsonObject header) {
         String alg = header.getString("alg", "");
+        if (alg.equals("HS256")) {
+            return new VerificationKey(SignatureAlgorithm.HS256,
+                    hs256Secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")));
+        }
+        String kid = header.getString("kid", null);
+        PublicKey key = kid == null ? null : keys.publicKey(kid).orElse(null);
+        if (key == null) {
+            throw refused("The JWT names no signing key this server knows");
+        }
+        SignatureAlgorithm expected = key.getAlgorithm().equals("EC") ? SignatureAlgorithm.ES256 : SignatureAlgorithm.RS256;
+        if (!expected.getAlgorithm().equals(alg)) {
+            throw refused("The JWT's algorithm does not match its signing key");
+        }
+        return new VerificationKey(expected, key);
+    }
+
+    /** Signature, iss, aud, exp and nbf, through MicroProfile JWT's parser. */
+    private JsonWebToken parse(String token, VerificationKey key, String expectedAudience) {
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         context.setIssuedBy(issuer);
         context.setExpectedAudience(Set.of(expectedAudience));
         context.setClockSkew(0);
-        boolean signedByLatch = !alg.equals("HS256");
-        if (signedByLatch) {
-            String kid = header.getString("kid", null);
-            PublicKey key = kid == null ? null : keys.publicKey(kid).orElse(null);
-            if (key == null) {
-                throw refused("The JWT names no signing key this server knows");
-            }
-            SignatureAlgorithm expected = key.getAlgorithm().equals("EC") ? SignatureAlgorithm.ES256 : SignatureAlgorithm.RS256;
-            if (!expected.getAlgorithm().equals(alg)) {
-                throw refused("The JWT's algorithm does not match its signing key");
-            }
-            context.setPublicVerificationKey(key);
-            context.setSignatureAlgorithm(expected);
+        context.setSignatureAlgorithm(key.algorithm());
+        if (key.key() instanceof PublicKey publicKey) {
+            context.setPublicVerificationKey(publicKey);
         } else {
-            context.setSecretVerificationKey(hs256Secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")));
-            context.setSignatureAlgorithm(SignatureAlgorithm.HS256);
+            context.setSecretVerificationKey((SecretKey) key.key());
         }
-        JsonWebToken jwt;
         try {
-            jwt = parser.parse(token, context);
+            return parser.parse(token, context);
         } catch (ParseException e) {
             throw expired(token) ? new LatchException(ErrorCode.TOKEN_EXPIRED, "The JWT has expired")
                     : refused("The JWT did not verify");
         }
+    }
+
+    /** Latch's own JWTs must be recorded, and no recorded JWT may be revoked. */
+    private Optional<MintedJwt> record(JsonWebToken jwt, boolean signedByLatch) {
         Optional<MintedJwt> record = Optional.ofNullable(jwt.getTokenID()).flatMap(JwtBearer::uuid)
                 .map(jti -> em.find(MintedJwt.class, jti));
         if (signedByLatch && record.isEmpty()) {
@@ -125,7 +150,7 @@ public class JwtBearer implements BearerVerifier {
         if (record.map(MintedJwt::revokedAt).isPresent()) {
             throw new LatchException(ErrorCode.TOKEN_REVOKED, "The JWT has been revoked");
         }
-        return new Verified(jwt, record);
+        return record;
     }
 
     /** The audience a token claims, unverified: only to know what to verify it against. */
