@@ -42,24 +42,38 @@ class AdminPageIT extends LatchIT {
     void openBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,800",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1280,800",
                 "--user-data-dir=" + Files.createTempDirectory("latch-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                        .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         browser.get(base + "admin/");
     }
 
-    /** Runs before {@code @AfterEach} closes the browser: a failing test leaves a picture of what it saw. */
+    /**
+     * Runs before {@code @AfterEach} closes the browser: a failing test leaves a picture of what it
+     * saw.
+     */
     @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            screenshot("failed-" + context.getRequiredTestMethod().getName() + ".png");
-        }
-    };
+    final AfterTestExecutionCallback screenshotOnFailure =
+            context -> {
+                if (context.getExecutionException().isPresent() && browser != null) {
+                    screenshot("failed-" + context.getRequiredTestMethod().getName() + ".png");
+                }
+            };
 
     @AfterEach
     void closeBrowser() {
@@ -94,8 +108,11 @@ class AdminPageIT extends LatchIT {
         signInWithPassword("admin", ADMIN_PASSWORD);
         assertEquals("admin", browser.findElement(By.id("identity")).getText());
         assertEquals("admin", browser.findElement(By.id("permissions")).getText());
-        String stored = (String) ((JavascriptExecutor) browser).executeScript(
-                "return sessionStorage.getItem('latch.admin.token') + '|' + localStorage.length + '|' + document.cookie");
+        String stored =
+                (String)
+                        ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return sessionStorage.getItem('latch.admin.token') + '|' + localStorage.length + '|' + document.cookie");
         assertTrue(stored.startsWith("eyJ"), "the session lives in sessionStorage");
         assertTrue(stored.endsWith("|0|"), "nothing in localStorage or cookies: " + stored);
     }
@@ -122,11 +139,17 @@ class AdminPageIT extends LatchIT {
 
         WebElement secret = visible(By.cssSelector("output[data-secret]"));
         assertTrue(secret.getText().matches("lop_[0-9A-Za-z]{49}"), secret.getText());
-        assertTrue(browser.findElement(By.cssSelector(".secret")).getText().contains("Save it now"));
-        assertEquals(200, api().get("api/v1/whoami", secret.getText()).status(), "the shown secret works");
+        assertTrue(
+                browser.findElement(By.cssSelector(".secret")).getText().contains("Save it now"));
+        assertEquals(
+                200,
+                api().get("api/v1/whoami", secret.getText()).status(),
+                "the shown secret works");
         wait.until(d -> tokensTableText().contains(name));
         browser.findElement(By.cssSelector(".secret button.quiet")).click();
-        assertTrue(browser.findElements(By.cssSelector("output[data-secret]")).isEmpty(), "the secret is gone once dismissed");
+        assertTrue(
+                browser.findElements(By.cssSelector("output[data-secret]")).isEmpty(),
+                "the secret is gone once dismissed");
 
         screenshot("admin-tokens.png");
 
@@ -141,12 +164,18 @@ class AdminPageIT extends LatchIT {
     void valuesFromTheApiAreRenderedAsText() {
         String payload = "<img src=x onerror=alert(1)>";
         String name = Api.unique("xss");
-        var issued = api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\",\"description\":\"" + payload + "\"}");
+        var issued =
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\"" + name + "\",\"description\":\"" + payload + "\"}");
         assertEquals(201, issued.status(), issued.body());
         signInWithToken(admin());
         wait.until(d -> tokensTableText().contains(name));
         assertTrue(rowOf(name).getText().contains(payload), "shown as those characters");
-        assertTrue(browser.findElements(By.cssSelector("#token-list img")).isEmpty(), "no element was made from it");
+        assertTrue(
+                browser.findElements(By.cssSelector("#token-list img")).isEmpty(),
+                "no element was made from it");
         try {
             browser.switchTo().alert();
             throw new AssertionError("the payload ran");
@@ -158,14 +187,25 @@ class AdminPageIT extends LatchIT {
     @Test
     void aPermissionLimitedUserDoesNotSeeWhatItCannotDo() {
         String viewer = Api.unique("viewer");
-        assertEquals(201, api().post("api/v1/users", admin(),
-                "{\"username\":\"" + viewer + "\",\"password\":\"viewer password 1\",\"role\":\"viewer\"}").status());
+        assertEquals(
+                201,
+                api().post(
+                                "api/v1/users",
+                                admin(),
+                                "{\"username\":\""
+                                        + viewer
+                                        + "\",\"password\":\"viewer password 1\",\"role\":\"viewer\"}")
+                        .status());
         api().issue(admin(), Api.unique("seen"), List.of("tokens.read"));
         signInWithPassword(viewer, "viewer password 1");
         assertEquals("tokens.read", browser.findElement(By.id("permissions")).getText());
         visible(By.cssSelector("#token-list table"));
         assertTrue(browser.findElements(By.id("issue-form")).isEmpty(), "no issue form");
-        assertTrue(browser.findElements(By.xpath("//button[text()='Revoke' or text()='Rotate' or text()='Purge']")).isEmpty());
+        assertTrue(
+                browser.findElements(
+                                By.xpath(
+                                        "//button[text()='Revoke' or text()='Rotate' or text()='Purge']"))
+                        .isEmpty());
         browser.findElement(By.linkText("Users")).click();
         assertTrue(visible(By.cssSelector("[data-view=users]")).getText().contains("users.manage"));
         browser.findElement(By.linkText("Audit")).click();
@@ -175,23 +215,45 @@ class AdminPageIT extends LatchIT {
     @Test
     void signingOutRevokesTheSession() {
         signInWithPassword("admin", ADMIN_PASSWORD);
-        String session = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('latch.admin.token')");
+        String session =
+                (String)
+                        ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return sessionStorage.getItem('latch.admin.token')");
         browser.findElement(By.id("signout")).click();
         visible(By.id("username"));
         assertFalse(browser.findElement(By.id("nav")).isDisplayed());
-        assertEquals(401, api().get("api/v1/whoami", session).status(), "the session is revoked, not just forgotten");
-        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('latch.admin.token')"));
+        assertEquals(
+                401,
+                api().get("api/v1/whoami", session).status(),
+                "the session is revoked, not just forgotten");
+        assertEquals(
+                null,
+                ((JavascriptExecutor) browser)
+                        .executeScript("return sessionStorage.getItem('latch.admin.token')"));
     }
 
     @Test
     void everyViewOpensForAnAdmin() throws Exception {
         signInWithPassword("admin", ADMIN_PASSWORD);
-        for (String view : List.of("Join tokens", "Users", "Signing keys", "Audit", "Expiring soon", "Tokens")) {
+        for (String view :
+                List.of(
+                        "Join tokens",
+                        "Users",
+                        "Signing keys",
+                        "Audit",
+                        "Expiring soon",
+                        "Tokens")) {
             browser.findElement(By.linkText(view)).click();
             visible(By.cssSelector("main section"));
             wait.until(d -> !d.findElements(By.cssSelector("main table, main p.muted")).isEmpty());
-            assertFalse(browser.findElement(By.id("error")).isDisplayed(), view + ": " + browser.findElement(By.id("error")).getText());
-            screenshot("admin-" + view.toLowerCase().replace(' ', '-') + ".png"); // for a person to look at
+            assertFalse(
+                    browser.findElement(By.id("error")).isDisplayed(),
+                    view + ": " + browser.findElement(By.id("error")).getText());
+            screenshot(
+                    "admin-"
+                            + view.toLowerCase().replace(' ', '-')
+                            + ".png"); // for a person to look at
         }
         browser.findElement(By.linkText("Audit")).click();
         visible(By.id("verify-chain")).click();
@@ -203,14 +265,17 @@ class AdminPageIT extends LatchIT {
         var reply = api().get("admin/", null);
         assertEquals(200, reply.status());
         String policy = reply.header("Content-Security-Policy");
-        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(
+                policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"),
+                policy);
         assertFalse(policy.contains("unsafe-inline"));
         assertEquals("nosniff", reply.header("X-Content-Type-Options"));
         assertEquals("no-referrer", reply.header("Referrer-Policy"));
     }
 
     private WebElement rowOf(String name) {
-        return browser.findElement(By.xpath("//div[@id='token-list']//tr[td[2][text()='" + name + "']]"));
+        return browser.findElement(
+                By.xpath("//div[@id='token-list']//tr[td[2][text()='" + name + "']]"));
     }
 
     /** Also at a phone's width, for a person to look at; the page must not need a wide screen. */
@@ -219,8 +284,11 @@ class AdminPageIT extends LatchIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 800));
         signInWithToken(admin());
         visible(By.cssSelector("#token-list table"));
-        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Number overflow =
+                (Number)
+                        ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals(0, overflow.intValue(), "only the table scrolls sideways, not the page");
         screenshot("admin-tokens-narrow.png");
     }

@@ -18,14 +18,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The habits of STYLE.md and ARCHITECTURE.md that a machine can check, over the production classes. */
+/**
+ * The habits of STYLE.md and ARCHITECTURE.md that a machine can check, over the production classes.
+ */
 @AnalyzeClasses(packages = "dev.latch", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** What every feature may use of another's boundary; Problems too, so every mapper answers problem+json alike. */
-    static final Set<String> SHARED_KIT = Set.of("dev.latch.audit.boundary.Audited", "dev.latch.platform.boundary.Page",
-            "dev.latch.platform.boundary.PageRequest", "dev.latch.platform.boundary.PathIds",
-            "dev.latch.platform.boundary.Problems");
+    /**
+     * What every feature may use of another's boundary; Problems too, so every mapper answers
+     * problem+json alike.
+     */
+    static final Set<String> SHARED_KIT =
+            Set.of(
+                    "dev.latch.audit.boundary.Audited",
+                    "dev.latch.platform.boundary.Page",
+                    "dev.latch.platform.boundary.PageRequest",
+                    "dev.latch.platform.boundary.PathIds",
+                    "dev.latch.platform.boundary.Problems");
 
     private static final Pattern FEATURE = Pattern.compile("dev\\.latch\\.([a-z]+)\\.([a-z]+).*");
 
@@ -34,32 +43,46 @@ class ArchitectureTest {
             slices().matching("dev.latch.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule entitiesAndControlsNeverUseABoundary = noClasses()
-            .that().resideInAnyPackage("..entity..", "..control..")
-            .should().dependOnClassesThat().resideInAPackage("..boundary..");
+    static final ArchRule entitiesAndControlsNeverUseABoundary =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage("..entity..", "..control..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("..boundary..");
 
     @ArchTest
-    static final ArchRule anotherFeaturesBoundaryOnlyThroughTheSharedKit = classes()
-            .should(useNoOtherFeaturesBoundaryButTheSharedKit());
+    static final ArchRule anotherFeaturesBoundaryOnlyThroughTheSharedKit =
+            classes().should(useNoOtherFeaturesBoundaryButTheSharedKit());
 
     @ArchTest
-    static final ArchRule noCeremonyNames = noClasses()
-            .should().haveSimpleNameEndingWith("Impl")
-            .orShould().haveSimpleNameEndingWith("Manager")
-            .orShould().haveSimpleNameEndingWith("Service")
-            .orShould().haveSimpleNameEndingWith("Dao");
+    static final ArchRule noCeremonyNames =
+            noClasses()
+                    .should()
+                    .haveSimpleNameEndingWith("Impl")
+                    .orShould()
+                    .haveSimpleNameEndingWith("Manager")
+                    .orShould()
+                    .haveSimpleNameEndingWith("Service")
+                    .orShould()
+                    .haveSimpleNameEndingWith("Dao");
 
     private static ArchCondition<JavaClass> useNoOtherFeaturesBoundaryButTheSharedKit() {
-        return new ArchCondition<>("use no other feature's boundary but the shared kit " + SHARED_KIT) {
+        return new ArchCondition<>(
+                "use no other feature's boundary but the shared kit " + SHARED_KIT) {
             @Override
             public void check(JavaClass source, ConditionEvents events) {
                 Optional<String> own = feature(source).map(f -> f[0]);
                 for (Dependency dependency : source.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     Optional<String[]> theirs = feature(target);
-                    if (theirs.isPresent() && theirs.get()[1].equals("boundary") && !theirs.get()[0].equals(own.orElse(""))
+                    if (theirs.isPresent()
+                            && theirs.get()[1].equals("boundary")
+                            && !theirs.get()[0].equals(own.orElse(""))
                             && !SHARED_KIT.contains(target.getName())) {
-                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        events.add(
+                                SimpleConditionEvent.violated(
+                                        dependency, dependency.getDescription()));
                     }
                 }
             }

@@ -36,7 +36,9 @@ class AuditChainTest {
         List<AuditEvent> events = chain(5);
         AuditEvent original = events.get(2);
         AuditEvent edited = event(original.id(), "mallory", original.prevHash());
-        edited.chainAfter(original.prevHash(), original.hash()); // keeps the stored hash, as an editor of the row would
+        edited.chainAfter(
+                original.prevHash(),
+                original.hash()); // keeps the stored hash, as an editor of the row would
         events.set(2, edited);
         assertEquals(3L, verify(events).firstBadId());
     }
@@ -62,11 +64,55 @@ class AuditChainTest {
 
     @Test
     void everyFieldIsCoveredByTheHash() {
-        AuditEvent a = new AuditEvent(1, T0, "alice", null, "token.issue", "token:x", "success", 201, null, null, null, null, null);
-        AuditEvent b = new AuditEvent(1, T0, "alice", null, "token.issue", "token:x", "success", 201, null, null, null, null, "");
-        assertNotEquals(AuditChain.hash(a, AuditChain.GENESIS), AuditChain.hash(b, AuditChain.GENESIS));
-        AuditEvent c = new AuditEvent(1, T0.plusNanos(1000), "alice", null, "token.issue", "token:x", "success", 201, null, null, null, null, null);
-        assertNotEquals(AuditChain.hash(a, AuditChain.GENESIS), AuditChain.hash(c, AuditChain.GENESIS));
+        AuditEvent a =
+                new AuditEvent(
+                        1,
+                        T0,
+                        "alice",
+                        null,
+                        "token.issue",
+                        "token:x",
+                        "success",
+                        201,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        AuditEvent b =
+                new AuditEvent(
+                        1,
+                        T0,
+                        "alice",
+                        null,
+                        "token.issue",
+                        "token:x",
+                        "success",
+                        201,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "");
+        assertNotEquals(
+                AuditChain.hash(a, AuditChain.GENESIS), AuditChain.hash(b, AuditChain.GENESIS));
+        AuditEvent c =
+                new AuditEvent(
+                        1,
+                        T0.plusNanos(1000),
+                        "alice",
+                        null,
+                        "token.issue",
+                        "token:x",
+                        "success",
+                        201,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        assertNotEquals(
+                AuditChain.hash(a, AuditChain.GENESIS), AuditChain.hash(c, AuditChain.GENESIS));
     }
 
     private static AuditChain.Verifier verify(List<AuditEvent> events) {
@@ -88,7 +134,19 @@ class AuditChainTest {
     }
 
     private static AuditEvent event(long id, String actor, String prev) {
-        return new AuditEvent(id, T0.plusSeconds(id), actor, UUID.nameUUIDFromBytes(actor.getBytes()), "token.issue",
-                "token:" + id, "success", 201, null, "127.0.0.1", "curl", "req-" + id, null);
+        return new AuditEvent(
+                id,
+                T0.plusSeconds(id),
+                actor,
+                UUID.nameUUIDFromBytes(actor.getBytes()),
+                "token.issue",
+                "token:" + id,
+                "success",
+                201,
+                null,
+                "127.0.0.1",
+                "curl",
+                "req-" + id,
+                null);
     }
 }

@@ -15,22 +15,33 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The audit log: what is written for success, denial and failed authentication, and the chain check. */
+/**
+ * The audit log: what is written for success, denial and failed authentication, and the chain
+ * check.
+ */
 class AuditIT extends LatchIT {
 
     /** The newest event recorded for the given request id. */
     private JsonObject eventOf(String requestId) {
-        var events = api().get("api/v1/audit?limit=500", admin()).items().getValuesAs(JsonObject.class);
-        return events.stream().filter(e -> requestId.equals(e.getString("request_id", null))).findFirst()
+        var events =
+                api().get("api/v1/audit?limit=500", admin()).items().getValuesAs(JsonObject.class);
+        return events.stream()
+                .filter(e -> requestId.equals(e.getString("request_id", null)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no audit event for request " + requestId));
     }
 
     @Test
     void aSuccessfulIssueIsRecordedWithActorTargetAndRequest() {
         String name = Api.unique("audited");
-        var reply = api().send(api().request("api/v1/tokens", admin()).header("Content-Type", "application/json")
-                .header("X-Request-Id", Api.unique("req"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
+        var reply =
+                api().send(
+                                api().request("api/v1/tokens", admin())
+                                        .header("Content-Type", "application/json")
+                                        .header("X-Request-Id", Api.unique("req"))
+                                        .POST(
+                                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        "{\"name\":\"" + name + "\"}")));
         assertEquals(201, reply.status());
         JsonObject event = eventOf(reply.header("X-Request-Id"));
         JsonObject me = api().get("api/v1/whoami", admin()).json();
@@ -42,7 +53,9 @@ class AuditIT extends LatchIT {
         assertEquals("token:" + reply.json().getString("token_id"), event.getString("target"));
         assertEquals("latch-it", event.getString("user_agent"));
         assertEquals("127.0.0.1", event.getString("source_ip"));
-        assertFalse(event.toString().contains(reply.json().getString("token")), "the secret is not in the event");
+        assertFalse(
+                event.toString().contains(reply.json().getString("token")),
+                "the secret is not in the event");
     }
 
     @Test
@@ -60,7 +73,9 @@ class AuditIT extends LatchIT {
 
     @Test
     void aDeniedCallIsRecorded() {
-        String reader = api().issue(admin(), Api.unique("reader"), List.of("tokens.read")).getString("token");
+        String reader =
+                api().issue(admin(), Api.unique("reader"), List.of("tokens.read"))
+                        .getString("token");
         var denied = api().post("api/v1/tokens", reader, "{\"name\":\"" + Api.unique("x") + "\"}");
         assertEquals(403, denied.status());
         JsonObject event = eventOf(denied.header("X-Request-Id"));
@@ -106,14 +121,24 @@ class AuditIT extends LatchIT {
         var issues = api().get("api/v1/audit?action=token.issue&outcome=success&limit=3", admin());
         assertEquals(200, issues.status(), issues.body());
         assertTrue(issues.items().size() <= 3);
-        issues.items().getValuesAs(JsonObject.class).forEach(e -> assertEquals("token.issue", e.getString("action")));
+        issues.items()
+                .getValuesAs(JsonObject.class)
+                .forEach(e -> assertEquals("token.issue", e.getString("action")));
         String cursor = issues.json().getString("next_cursor", null);
         if (cursor != null) {
-            var next = api().get("api/v1/audit?action=token.issue&limit=3&cursor=" + cursor, admin());
-            long lastOfFirst = issues.items().getJsonObject(issues.items().size() - 1).getJsonNumber("id").longValue();
+            var next =
+                    api().get("api/v1/audit?action=token.issue&limit=3&cursor=" + cursor, admin());
+            long lastOfFirst =
+                    issues.items()
+                            .getJsonObject(issues.items().size() - 1)
+                            .getJsonNumber("id")
+                            .longValue();
             assertTrue(next.items().getJsonObject(0).getJsonNumber("id").longValue() < lastOfFirst);
         }
-        var since = api().get("api/v1/audit?since=2000-01-01T00:00:00Z&until=2000-01-02T00:00:00Z", admin());
+        var since =
+                api().get(
+                                "api/v1/audit?since=2000-01-01T00:00:00Z&until=2000-01-02T00:00:00Z",
+                                admin());
         assertEquals(0, since.items().size());
         assertProblem(api().get("api/v1/audit?since=yesterday", admin()), 400, "invalid_argument");
         assertProblem(api().get("api/v1/audit?outcome=maybe", admin()), 400, "invalid_argument");
@@ -121,10 +146,13 @@ class AuditIT extends LatchIT {
 
     @Test
     void readingTheLogNeedsAuditRead() {
-        String manager = api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage")).getString("token");
+        String manager =
+                api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage"))
+                        .getString("token");
         assertProblem(api().get("api/v1/audit", manager), 403, "permission_denied");
         assertProblem(api().get("api/v1/audit/verify", manager), 403, "permission_denied");
-        String auditor = api().issue(admin(), Api.unique("aud"), List.of("audit.read")).getString("token");
+        String auditor =
+                api().issue(admin(), Api.unique("aud"), List.of("audit.read")).getString("token");
         assertEquals(200, api().get("api/v1/audit", auditor).status());
     }
 
@@ -135,8 +163,12 @@ class AuditIT extends LatchIT {
         assertTrue(before.getBoolean("ok"), before.toString());
         assertTrue(before.getInt("checked") > 0);
 
-        long victim = api().get("api/v1/audit?action=token.issue&limit=1", admin()).items().getJsonObject(0)
-                .getJsonNumber("id").longValue();
+        long victim =
+                api().get("api/v1/audit?action=token.issue&limit=1", admin())
+                        .items()
+                        .getJsonObject(0)
+                        .getJsonNumber("id")
+                        .longValue();
         try (Connection db = Database.connect()) {
             String original = editActor(db, victim, "mallory");
             try {
@@ -152,11 +184,15 @@ class AuditIT extends LatchIT {
 
     @Test
     void theDatabaseRefusesToUpdateOrDeleteAnEvent() throws Exception {
-        try (Connection db = Database.connect(); Statement sql = db.createStatement()) {
-            var update = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
-                    () -> sql.executeUpdate("update audit_event set actor = 'mallory'"));
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            var update =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            java.sql.SQLException.class,
+                            () -> sql.executeUpdate("update audit_event set actor = 'mallory'"));
             assertTrue(update.getMessage().contains("append-only"));
-            org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    java.sql.SQLException.class,
                     () -> sql.executeUpdate("delete from audit_event"));
         }
     }
@@ -164,14 +200,16 @@ class AuditIT extends LatchIT {
     /** Plays an attacker with the table owner's rights: the trigger is lifted for the edit. */
     private static String editActor(Connection db, long id, String actor) throws Exception {
         String previous;
-        try (PreparedStatement read = db.prepareStatement("select actor from audit_event where id = ?")) {
+        try (PreparedStatement read =
+                db.prepareStatement("select actor from audit_event where id = ?")) {
             read.setLong(1, id);
             var rows = read.executeQuery();
             rows.next();
             previous = rows.getString(1);
         }
         try (Statement sql = db.createStatement();
-                PreparedStatement edit = db.prepareStatement("update audit_event set actor = ? where id = ?")) {
+                PreparedStatement edit =
+                        db.prepareStatement("update audit_event set actor = ? where id = ?")) {
             sql.execute("alter table audit_event disable trigger audit_event_no_update_or_delete");
             edit.setString(1, actor);
             edit.setLong(2, id);

@@ -18,13 +18,18 @@ class AudienceInferenceTest {
 
     @Test
     void aNamedVaultScopeWinsOverAnEarlierNamespacedScope() {
-        assertEquals("vault.work", AudienceInference.infer(List.of("scribe:transcribe", "vault:work:read")));
+        assertEquals(
+                "vault.work",
+                AudienceInference.infer(List.of("scribe:transcribe", "vault:work:read")));
     }
 
     @Test
     void otherwiseTheFirstNamespacedScopeGivesItsNamespace() {
         assertEquals("scribe", AudienceInference.infer(List.of("scribe:transcribe")));
-        assertEquals("billing", AudienceInference.infer(List.of("plain", "billing:entitlement:check", "usage:read")));
+        assertEquals(
+                "billing",
+                AudienceInference.infer(
+                        List.of("plain", "billing:entitlement:check", "usage:read")));
     }
 
     @Test

@@ -46,7 +46,8 @@ class IntrospectionIT extends LatchIT {
     void unknownRevokedAndGarbageTokensAreInactive() {
         JsonObject issued = api().issue(admin(), Api.unique("gone"), List.of("tokens.read"));
         api().delete("api/v1/tokens/" + issued.getString("token_id"), admin());
-        for (String token : List.of(issued.getString("token"), "lop_" + "C".repeat(49), "garbage", "a.b.c")) {
+        for (String token :
+                List.of(issued.getString("token"), "lop_" + "C".repeat(49), "garbage", "a.b.c")) {
             JsonObject answer = introspect(token);
             assertFalse(answer.getBoolean("active"), token);
             assertTrue(answer.isNull("sub"));
@@ -55,18 +56,24 @@ class IntrospectionIT extends LatchIT {
 
     @Test
     void introspectionNeedsTokensReadAndAToken() {
-        String auditor = api().issue(admin(), Api.unique("aud"), List.of("audit.read")).getString("token");
-        assertProblem(api().form("api/v1/introspect", auditor, "token", "x"), 403, "permission_denied");
-        assertProblem(api().form("api/v1/introspect", admin(), "other", "x"), 400, "invalid_argument");
+        String auditor =
+                api().issue(admin(), Api.unique("aud"), List.of("audit.read")).getString("token");
+        assertProblem(
+                api().form("api/v1/introspect", auditor, "token", "x"), 403, "permission_denied");
+        assertProblem(
+                api().form("api/v1/introspect", admin(), "other", "x"), 400, "invalid_argument");
     }
 
     @Test
     void aCallerRevokesItsOwnTokenOfEitherKind() {
-        String own = api().issue(admin(), Api.unique("self"), List.of("tokens.read")).getString("token");
+        String own =
+                api().issue(admin(), Api.unique("self"), List.of("tokens.read")).getString("token");
         assertEquals(200, api().form("api/v1/revoke", own, "token", own).status());
         assertProblem(api().get("api/v1/whoami", own), 401, "token_revoked");
 
-        String jwt = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}").getString("token");
+        String jwt =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}")
+                        .getString("token");
         assertEquals(200, api().form("api/v1/revoke", jwt, "token", jwt).status());
         assertProblem(api().get("api/v1/whoami", jwt), 401, "token_revoked");
         assertFalse(introspect(jwt).getBoolean("active"));
@@ -74,9 +81,12 @@ class IntrospectionIT extends LatchIT {
 
     @Test
     void revokingAnothersTokenNeedsTokensManage() {
-        String reader = api().issue(admin(), Api.unique("rdr"), List.of("tokens.read")).getString("token");
-        String victim = api().issue(admin(), Api.unique("vic"), List.of("tokens.read")).getString("token");
-        assertProblem(api().form("api/v1/revoke", reader, "token", victim), 403, "permission_denied");
+        String reader =
+                api().issue(admin(), Api.unique("rdr"), List.of("tokens.read")).getString("token");
+        String victim =
+                api().issue(admin(), Api.unique("vic"), List.of("tokens.read")).getString("token");
+        assertProblem(
+                api().form("api/v1/revoke", reader, "token", victim), 403, "permission_denied");
         assertEquals(200, api().get("api/v1/whoami", victim).status());
         assertEquals(200, api().form("api/v1/revoke", admin(), "token", victim).status());
         assertProblem(api().get("api/v1/whoami", victim), 401, "token_revoked");
@@ -84,7 +94,9 @@ class IntrospectionIT extends LatchIT {
 
     @Test
     void revokingAnUnknownTokenAnswersLikeSuccess() {
-        assertEquals(200, api().form("api/v1/revoke", admin(), "token", "lop_" + "D".repeat(49)).status());
+        assertEquals(
+                200,
+                api().form("api/v1/revoke", admin(), "token", "lop_" + "D".repeat(49)).status());
         assertEquals(200, api().form("api/v1/revoke", admin(), "token", "not-a-token").status());
     }
 }

@@ -38,7 +38,9 @@ class JwksTest {
     void anEcKeyBecomesFixedWidthCoordinatesOnP256() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        for (int i = 0; i < 20; i++) { // some coordinates have leading zero bytes: the width must not vary
+        for (int i = 0;
+                i < 20;
+                i++) { // some coordinates have leading zero bytes: the width must not vary
             ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
             Map<String, String> jwk = Jwks.jwk("k2", "ES256", key);
             assertEquals("EC", jwk.get("kty"));

@@ -36,29 +36,51 @@ class JwtAuthenticationIT extends LatchIT {
 
     private JsonObject activeJwk() {
         String kid = api().mint(admin(), "{\"scope\":\"x:y\"}").getString("kid");
-        return api().get(".well-known/jwks.json", null).json().getJsonArray("keys").getValuesAs(JsonObject.class)
-                .stream().filter(k -> k.getString("kid").equals(kid)).findFirst().orElseThrow();
+        return api()
+                .get(".well-known/jwks.json", null)
+                .json()
+                .getJsonArray("keys")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(k -> k.getString("kid").equals(kid))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static io.jsonwebtoken.JwtBuilder claims(String aud) {
         Instant now = Instant.now();
-        return Jwts.builder().issuer(ISSUER).subject("mallory").audience().add(aud).and().claim("scope", "tokens.read")
-                .id(UUID.randomUUID().toString()).issuedAt(Date.from(now)).expiration(Date.from(now.plusSeconds(3600)));
+        return Jwts.builder()
+                .issuer(ISSUER)
+                .subject("mallory")
+                .audience()
+                .add(aud)
+                .and()
+                .claim("scope", "tokens.read")
+                .id(UUID.randomUUID().toString())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(3600)));
     }
 
     @Test
     void aMintedJwtForLatchAuthenticatesWithItsScopeAsPermissions() {
-        JsonObject minted = api().mint(admin(), "{\"scope\":\"tokens.read vault:work:read\",\"aud\":\"latch\",\"sub\":\"ci-bot\"}");
+        JsonObject minted =
+                api().mint(
+                                admin(),
+                                "{\"scope\":\"tokens.read vault:work:read\",\"aud\":\"latch\",\"sub\":\"ci-bot\"}");
         JsonObject me = api().get("api/v1/whoami", minted.getString("token")).json();
         assertEquals("ci-bot", me.getString("identity"));
         assertEquals("jwt", me.getString("kind"));
         assertEquals(minted.getString("jti"), me.getString("token_id"));
-        assertEquals(List.of("tokens.read"), me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(
+                List.of("tokens.read"),
+                me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
     }
 
     @Test
     void aJwtForAnotherAudienceIsRefused() {
-        String jwt = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"vault.work\"}").getString("token");
+        String jwt =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"vault.work\"}")
+                        .getString("token");
         assertProblem(api().get("api/v1/whoami", jwt), 401, "unauthenticated");
     }
 
@@ -66,22 +88,44 @@ class JwtAuthenticationIT extends LatchIT {
     void algNoneIsRefused() {
         String kid = activeJwk().getString("kid");
         String header = b64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}");
-        String payload = b64("{\"iss\":\"" + ISSUER + "\",\"sub\":\"mallory\",\"aud\":\"latch\",\"scope\":\"admin\",\"exp\":"
-                + Instant.now().plusSeconds(3600).getEpochSecond() + "}");
-        assertProblem(api().get("api/v1/whoami", header + "." + payload + "."), 401, "unauthenticated");
+        String payload =
+                b64(
+                        "{\"iss\":\""
+                                + ISSUER
+                                + "\",\"sub\":\"mallory\",\"aud\":\"latch\",\"scope\":\"admin\",\"exp\":"
+                                + Instant.now().plusSeconds(3600).getEpochSecond()
+                                + "}");
+        assertProblem(
+                api().get("api/v1/whoami", header + "." + payload + "."), 401, "unauthenticated");
     }
 
     @Test
     void anHmacSignatureMadeFromThePublicKeyIsRefused() throws Exception {
         JsonObject jwk = activeJwk();
-        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n"))),
-                new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("e")))));
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(publicKey.getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        for (byte[] material : List.of(publicKey.getEncoded(), pem.getBytes(StandardCharsets.US_ASCII))) {
-            String forged = claims("latch").header().keyId(jwk.getString("kid")).and()
-                    .signWith(Keys.hmacShaKeyFor(material), Jwts.SIG.HS256).compact();
+        PublicKey publicKey =
+                KeyFactory.getInstance("RSA")
+                        .generatePublic(
+                                new RSAPublicKeySpec(
+                                        new BigInteger(
+                                                1,
+                                                Base64.getUrlDecoder().decode(jwk.getString("n"))),
+                                        new BigInteger(
+                                                1,
+                                                Base64.getUrlDecoder()
+                                                        .decode(jwk.getString("e")))));
+        String pem =
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder().encodeToString(publicKey.getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n";
+        for (byte[] material :
+                List.of(publicKey.getEncoded(), pem.getBytes(StandardCharsets.US_ASCII))) {
+            String forged =
+                    claims("latch")
+                            .header()
+                            .keyId(jwk.getString("kid"))
+                            .and()
+                            .signWith(Keys.hmacShaKeyFor(material), Jwts.SIG.HS256)
+                            .compact();
             assertProblem(api().get("api/v1/whoami", forged), 401, "unauthenticated");
         }
     }
@@ -89,60 +133,101 @@ class JwtAuthenticationIT extends LatchIT {
     @Test
     void anUnknownKidIsRefused() throws Exception {
         KeyPair attacker = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        String forged = claims("latch").header().keyId(UUID.randomUUID().toString()).and()
-                .signWith(attacker.getPrivate(), Jwts.SIG.RS256).compact();
+        String forged =
+                claims("latch")
+                        .header()
+                        .keyId(UUID.randomUUID().toString())
+                        .and()
+                        .signWith(attacker.getPrivate(), Jwts.SIG.RS256)
+                        .compact();
         assertProblem(api().get("api/v1/whoami", forged), 401, "unauthenticated");
     }
 
     @Test
     void aKnownKidWithAnotherKeysSignatureIsRefused() throws Exception {
         KeyPair attacker = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        String forged = claims("latch").header().keyId(activeJwk().getString("kid")).and()
-                .signWith(attacker.getPrivate(), Jwts.SIG.RS256).compact();
+        String forged =
+                claims("latch")
+                        .header()
+                        .keyId(activeJwk().getString("kid"))
+                        .and()
+                        .signWith(attacker.getPrivate(), Jwts.SIG.RS256)
+                        .compact();
         assertProblem(api().get("api/v1/whoami", forged), 401, "unauthenticated");
     }
 
     @Test
     void aTamperedPayloadIsRefused() {
-        String jwt = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}").getString("token");
+        String jwt =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}")
+                        .getString("token");
         String[] parts = jwt.split("\\.");
-        String widened = b64(new String(Base64.getUrlDecoder().decode(parts[1])).replace("tokens.read", "admin"));
-        assertProblem(api().get("api/v1/whoami", parts[0] + "." + widened + "." + parts[2]), 401, "unauthenticated");
+        String widened =
+                b64(
+                        new String(Base64.getUrlDecoder().decode(parts[1]))
+                                .replace("tokens.read", "admin"));
+        assertProblem(
+                api().get("api/v1/whoami", parts[0] + "." + widened + "." + parts[2]),
+                401,
+                "unauthenticated");
     }
 
     @Test
     void hs256WithTheConfiguredSecretIsAccepted() throws Exception {
-        String jwt = claims("latch").subject("local-codex").signWith(hs256Secret(), Jwts.SIG.HS256).compact();
+        String jwt =
+                claims("latch")
+                        .subject("local-codex")
+                        .signWith(hs256Secret(), Jwts.SIG.HS256)
+                        .compact();
         JsonObject me = api().get("api/v1/whoami", jwt).json();
         assertEquals("local-codex", me.getString("identity"));
-        assertEquals(List.of("tokens.read"), me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(
+                List.of("tokens.read"),
+                me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
     }
 
     @Test
     void hs256WithAnotherSecretIsRefused() {
-        SecretKey other = Keys.hmacShaKeyFor("another-secret-another-secret-another!!".getBytes(StandardCharsets.UTF_8));
-        assertProblem(api().get("api/v1/whoami", claims("latch").signWith(other, Jwts.SIG.HS256).compact()), 401,
+        SecretKey other =
+                Keys.hmacShaKeyFor(
+                        "another-secret-another-secret-another!!".getBytes(StandardCharsets.UTF_8));
+        assertProblem(
+                api().get(
+                                "api/v1/whoami",
+                                claims("latch").signWith(other, Jwts.SIG.HS256).compact()),
+                401,
                 "unauthenticated");
     }
 
     @Test
     void aJwtNotYetValidIsRefused() throws Exception {
-        String jwt = claims("latch").notBefore(Date.from(Instant.now().plusSeconds(600)))
-                .signWith(hs256Secret(), Jwts.SIG.HS256).compact();
+        String jwt =
+                claims("latch")
+                        .notBefore(Date.from(Instant.now().plusSeconds(600)))
+                        .signWith(hs256Secret(), Jwts.SIG.HS256)
+                        .compact();
         assertProblem(api().get("api/v1/whoami", jwt), 401, "unauthenticated");
     }
 
     @Test
     void aJwtFromAnotherIssuerIsRefused() throws Exception {
-        String jwt = claims("latch").issuer("https://evil.example").signWith(hs256Secret(), Jwts.SIG.HS256).compact();
+        String jwt =
+                claims("latch")
+                        .issuer("https://evil.example")
+                        .signWith(hs256Secret(), Jwts.SIG.HS256)
+                        .compact();
         assertProblem(api().get("api/v1/whoami", jwt), 401, "unauthenticated");
     }
 
     @Test
     void anExpiredHs256JwtIsRefusedAsExpired() throws Exception {
         Instant past = Instant.now().minusSeconds(60);
-        String jwt = claims("latch").issuedAt(Date.from(past.minusSeconds(60))).expiration(Date.from(past))
-                .signWith(hs256Secret(), Jwts.SIG.HS256).compact();
+        String jwt =
+                claims("latch")
+                        .issuedAt(Date.from(past.minusSeconds(60)))
+                        .expiration(Date.from(past))
+                        .signWith(hs256Secret(), Jwts.SIG.HS256)
+                        .compact();
         assertProblem(api().get("api/v1/whoami", jwt), 401, "token_expired");
     }
 
@@ -153,6 +238,8 @@ class JwtAuthenticationIT extends LatchIT {
     }
 
     private static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class KeyEncryptionTest {
 
-    private static final byte[] SECRET = "a private key, PKCS#8 bytes".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SECRET =
+            "a private key, PKCS#8 bytes".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void aSealedKeyOpensWithTheSameKeyAndKid() {
@@ -26,13 +27,18 @@ class KeyEncryptionTest {
         KeyEncryption encryption = new KeyEncryption(KeyEncryption.newKey());
         String once = encryption.seal(SECRET, "k1");
         assertNotEquals(once, encryption.seal(SECRET, "k1"));
-        assertFalse(new String(Base64.getDecoder().decode(once), StandardCharsets.ISO_8859_1).contains("private key"));
+        assertFalse(
+                new String(Base64.getDecoder().decode(once), StandardCharsets.ISO_8859_1)
+                        .contains("private key"));
     }
 
     @Test
     void anotherKeyEncryptionKeyCannotOpenIt() {
         String sealed = new KeyEncryption(KeyEncryption.newKey()).seal(SECRET, "k1");
-        var e = assertThrows(IllegalStateException.class, () -> new KeyEncryption(KeyEncryption.newKey()).open(sealed, "k1"));
+        var e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> new KeyEncryption(KeyEncryption.newKey()).open(sealed, "k1"));
         assertEquals("cannot open signing key k1 with this key-encryption key", e.getMessage());
     }
 
@@ -48,7 +54,9 @@ class KeyEncryptionTest {
         KeyEncryption encryption = new KeyEncryption(KeyEncryption.newKey());
         byte[] sealed = Base64.getDecoder().decode(encryption.seal(SECRET, "k1"));
         sealed[sealed.length - 1] ^= 1;
-        assertThrows(IllegalStateException.class, () -> encryption.open(Base64.getEncoder().encodeToString(sealed), "k1"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> encryption.open(Base64.getEncoder().encodeToString(sealed), "k1"));
     }
 
     @Test

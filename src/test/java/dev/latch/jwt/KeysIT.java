@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 class KeysIT extends LatchIT {
 
     private List<JsonObject> jwks() {
-        return api().get(".well-known/jwks.json", null).json().getJsonArray("keys").getValuesAs(JsonObject.class);
+        return api().get(".well-known/jwks.json", null)
+                .json()
+                .getJsonArray("keys")
+                .getValuesAs(JsonObject.class);
     }
 
     private List<String> publishedKids() {
@@ -34,11 +37,14 @@ class KeysIT extends LatchIT {
     private List<JsonObject> keys() {
         var reply = api().get("api/v1/keys", admin());
         assertEquals(200, reply.status(), reply.body());
-        return Json.createReader(new StringReader(reply.body())).readArray().getValuesAs(JsonObject.class);
+        return Json.createReader(new StringReader(reply.body()))
+                .readArray()
+                .getValuesAs(JsonObject.class);
     }
 
     private static String kidOf(String jwt) {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
+        String header =
+                new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
         return Json.createReader(new StringReader(header)).readObject().getString("kid");
     }
 
@@ -71,27 +77,43 @@ class KeysIT extends LatchIT {
 
     @Test
     void theActiveKeySignsAndIsPublished() {
-        String jwt = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}").getString("token");
+        String jwt =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}")
+                        .getString("token");
         String kid = kidOf(jwt);
         assertTrue(publishedKids().contains(kid));
-        assertTrue(keys().stream().anyMatch(k -> k.getString("kid").equals(kid) && k.getString("status").equals("active")));
+        assertTrue(
+                keys().stream()
+                        .anyMatch(
+                                k ->
+                                        k.getString("kid").equals(kid)
+                                                && k.getString("status").equals("active")));
     }
 
     @Test
     void rotatingKeepsOldTokensValidAndBothKeysPublished() {
-        String before = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}").getString("token");
+        String before =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}")
+                        .getString("token");
         var rotated = api().post("api/v1/keys/rotate", admin(), "");
         assertEquals(201, rotated.status(), rotated.body());
         String fresh = rotated.json().getString("kid");
         assertNotEquals(kidOf(before), fresh);
         assertEquals("active", rotated.json().getString("status"));
 
-        String after = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}").getString("token");
+        String after =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}")
+                        .getString("token");
         assertEquals(fresh, kidOf(after));
-        assertEquals(200, api().get("api/v1/whoami", before).status(), "a token of the retired key still works");
+        assertEquals(
+                200,
+                api().get("api/v1/whoami", before).status(),
+                "a token of the retired key still works");
         assertEquals(200, api().get("api/v1/whoami", after).status());
         List<String> published = publishedKids();
-        assertTrue(published.contains(kidOf(before)) && published.contains(fresh), published.toString());
+        assertTrue(
+                published.contains(kidOf(before)) && published.contains(fresh),
+                published.toString());
     }
 
     @Test
@@ -99,21 +121,30 @@ class KeysIT extends LatchIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
         JsonObject pending = null;
         while (pending == null && Instant.now().isBefore(deadline)) {
-            pending = keys().stream().filter(k -> k.getString("status").equals("pending")).findFirst().orElse(null);
+            pending =
+                    keys().stream()
+                            .filter(k -> k.getString("status").equals("pending"))
+                            .findFirst()
+                            .orElse(null);
             if (pending == null) {
                 Thread.sleep(1000);
             }
         }
         assertTrue(pending != null, "a pending key appears ahead of rotation");
         assertTrue(Instant.parse(pending.getString("activates_at")).isAfter(Instant.now()));
-        assertTrue(publishedKids().contains(pending.getString("kid")), "pending keys are in the JWKS");
-        String jwt = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}").getString("token");
+        assertTrue(
+                publishedKids().contains(pending.getString("kid")), "pending keys are in the JWKS");
+        String jwt =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}")
+                        .getString("token");
         assertNotEquals(pending.getString("kid"), kidOf(jwt), "a pending key does not sign yet");
     }
 
     @Test
     void keysNeedKeysManage() {
-        String reader = api().issue(admin(), Api.unique("kr"), List.of("tokens.read", "tokens.manage")).getString("token");
+        String reader =
+                api().issue(admin(), Api.unique("kr"), List.of("tokens.read", "tokens.manage"))
+                        .getString("token");
         assertProblem(api().get("api/v1/keys", reader), 403, "permission_denied");
         assertProblem(api().post("api/v1/keys/rotate", reader, ""), 403, "permission_denied");
     }

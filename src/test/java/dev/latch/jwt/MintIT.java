@@ -52,48 +52,96 @@ class MintIT extends LatchIT {
 
     @Test
     void anAudOverrideBeatsInference() {
-        assertEquals("custom-resource", mint("{\"scope\":\"vault:work:read\",\"aud\":\"custom-resource\"}").getString("aud"));
+        assertEquals(
+                "custom-resource",
+                mint("{\"scope\":\"vault:work:read\",\"aud\":\"custom-resource\"}")
+                        .getString("aud"));
     }
 
     @Test
     void multipleScopesAreCarriedVerbatim() {
         JsonObject minted = mint("{\"scope\":\"vault:work:read scribe:transcribe\"}");
-        assertEquals("vault:work:read scribe:transcribe", claims(minted.getString("token")).getString("scope"));
+        assertEquals(
+                "vault:work:read scribe:transcribe",
+                claims(minted.getString("token")).getString("scope"));
         assertEquals("vault.work", minted.getString("aud"));
     }
 
     @Test
     void aSubOverrideIsTheSubject() {
-        JsonObject minted = mint("{\"scope\":\"scribe:transcribe\",\"sub\":\"agent:scribe-runner\"}");
+        JsonObject minted =
+                mint("{\"scope\":\"scribe:transcribe\",\"sub\":\"agent:scribe-runner\"}");
         assertEquals("agent:scribe-runner", claims(minted.getString("token")).getString("sub"));
     }
 
     @Test
     void theTtlDefaultsTo90DaysAndIsHonoured() {
         JsonObject claims = claims(mint("{\"scope\":\"x:y\"}").getString("token"));
-        assertEquals(Duration.ofDays(90).toSeconds(), claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
+        assertEquals(
+                Duration.ofDays(90).toSeconds(),
+                claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
         JsonObject hour = claims(mint("{\"scope\":\"x:y\",\"ttl\":\"1h\"}").getString("token"));
-        assertEquals(3600, hour.getJsonNumber("exp").longValue() - hour.getJsonNumber("iat").longValue());
-        assertEquals(200, api().post("api/v1/jwt/mint", admin(), "{\"scope\":\"x:y\",\"ttl\":\"365d\"}").status());
+        assertEquals(
+                3600,
+                hour.getJsonNumber("exp").longValue() - hour.getJsonNumber("iat").longValue());
+        assertEquals(
+                200,
+                api().post("api/v1/jwt/mint", admin(), "{\"scope\":\"x:y\",\"ttl\":\"365d\"}")
+                        .status());
     }
 
     @Test
     void badTtlsAndAMissingScopeAreRefusedWithParachutesMessages() {
-        assertEquals("invalid ttl \"0s\" — must be > 0",
-                assertProblem(api().post("api/v1/jwt/mint", admin(), "{\"scope\":\"x:y\",\"ttl\":\"0s\"}"), 400, "invalid_argument").string("detail"));
-        assertEquals("ttl \"366d\" exceeds 365d cap",
-                assertProblem(api().post("api/v1/jwt/mint", admin(), "{\"scope\":\"x:y\",\"ttl\":\"366d\"}"), 400, "invalid_argument").string("detail"));
-        assertEquals("invalid ttl \"1week\" — expected e.g. 90d, 24h, 30m, 60s",
-                assertProblem(api().post("api/v1/jwt/mint", admin(), "{\"scope\":\"x:y\",\"ttl\":\"1week\"}"), 400, "invalid_argument").string("detail"));
+        assertEquals(
+                "invalid ttl \"0s\" — must be > 0",
+                assertProblem(
+                                api().post(
+                                                "api/v1/jwt/mint",
+                                                admin(),
+                                                "{\"scope\":\"x:y\",\"ttl\":\"0s\"}"),
+                                400,
+                                "invalid_argument")
+                        .string("detail"));
+        assertEquals(
+                "ttl \"366d\" exceeds 365d cap",
+                assertProblem(
+                                api().post(
+                                                "api/v1/jwt/mint",
+                                                admin(),
+                                                "{\"scope\":\"x:y\",\"ttl\":\"366d\"}"),
+                                400,
+                                "invalid_argument")
+                        .string("detail"));
+        assertEquals(
+                "invalid ttl \"1week\" — expected e.g. 90d, 24h, 30m, 60s",
+                assertProblem(
+                                api().post(
+                                                "api/v1/jwt/mint",
+                                                admin(),
+                                                "{\"scope\":\"x:y\",\"ttl\":\"1week\"}"),
+                                400,
+                                "invalid_argument")
+                        .string("detail"));
         assertProblem(api().post("api/v1/jwt/mint", admin(), "{}"), 400, "invalid_argument");
-        assertEquals("scope is required",
-                assertProblem(api().post("api/v1/jwt/mint", admin(), "{\"scope\":\"  \"}"), 400, "invalid_argument").string("detail"));
+        assertEquals(
+                "scope is required",
+                assertProblem(
+                                api().post("api/v1/jwt/mint", admin(), "{\"scope\":\"  \"}"),
+                                400,
+                                "invalid_argument")
+                        .string("detail"));
     }
 
     @Test
     void textPlainIsTheTokenAndOneNewlineOnly() {
-        var reply = api().send(api().request("api/v1/jwt/mint", admin()).header("Content-Type", "application/json")
-                .header("Accept", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"scope\":\"scribe:transcribe\"}")));
+        var reply =
+                api().send(
+                                api().request("api/v1/jwt/mint", admin())
+                                        .header("Content-Type", "application/json")
+                                        .header("Accept", "text/plain")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"scope\":\"scribe:transcribe\"}")));
         assertEquals(200, reply.status(), reply.body());
         String body = reply.body();
         assertTrue(body.endsWith("\n"));
@@ -104,18 +152,35 @@ class MintIT extends LatchIT {
 
     @Test
     void mintingNeedsJwtMint() {
-        String reader = api().issue(admin(), Api.unique("nm"), List.of("tokens.read")).getString("token");
-        assertProblem(api().post("api/v1/jwt/mint", reader, "{\"scope\":\"x:y\"}"), 403, "permission_denied");
+        String reader =
+                api().issue(admin(), Api.unique("nm"), List.of("tokens.read")).getString("token");
+        assertProblem(
+                api().post("api/v1/jwt/mint", reader, "{\"scope\":\"x:y\"}"),
+                403,
+                "permission_denied");
     }
 
     @Test
     void aJwtForLatchCarriesNoMoreThanItsMinterHolds() {
-        String minter = api().issue(admin(), Api.unique("minter"), List.of("jwt.mint", "tokens.read")).getString("token");
-        assertProblem(api().post("api/v1/jwt/mint", minter, "{\"scope\":\"audit.read\",\"aud\":\"latch\"}"), 403, "permission_denied");
-        var ok = api().post("api/v1/jwt/mint", minter, "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}");
+        String minter =
+                api().issue(admin(), Api.unique("minter"), List.of("jwt.mint", "tokens.read"))
+                        .getString("token");
+        assertProblem(
+                api().post(
+                                "api/v1/jwt/mint",
+                                minter,
+                                "{\"scope\":\"audit.read\",\"aud\":\"latch\"}"),
+                403,
+                "permission_denied");
+        var ok =
+                api().post(
+                                "api/v1/jwt/mint",
+                                minter,
+                                "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}");
         assertEquals(200, ok.status(), ok.body());
         assertEquals(200, api().get("api/v1/tokens", ok.json().getString("token")).status());
-        assertProblem(api().get("api/v1/audit", ok.json().getString("token")), 403, "permission_denied");
+        assertProblem(
+                api().get("api/v1/audit", ok.json().getString("token")), 403, "permission_denied");
     }
 
     @Test
@@ -125,8 +190,11 @@ class MintIT extends LatchIT {
         assertEquals(200, api().get("api/v1/whoami", jwt).status());
 
         var list = api().get("api/v1/jwt/minted?limit=500", admin());
-        JsonObject record = list.items().getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("jti").equals(minted.getString("jti"))).findFirst().orElseThrow();
+        JsonObject record =
+                list.items().getValuesAs(JsonObject.class).stream()
+                        .filter(r -> r.getString("jti").equals(minted.getString("jti")))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("bootstrap", record.getString("minted_by"));
         assertEquals("latch", record.getString("aud"));
         assertEquals("active", record.getString("status"));
@@ -136,13 +204,18 @@ class MintIT extends LatchIT {
         assertEquals(200, revoked.status(), revoked.body());
         assertEquals("revoked", revoked.string("status"));
         assertProblem(api().get("api/v1/whoami", jwt), 401, "token_revoked");
-        assertProblem(api().delete("api/v1/jwt/minted/00000000-0000-0000-0000-000000000000", admin()), 404, "not_found");
+        assertProblem(
+                api().delete("api/v1/jwt/minted/00000000-0000-0000-0000-000000000000", admin()),
+                404,
+                "not_found");
         assertProblem(api().delete("api/v1/jwt/minted/nope", admin()), 400, "invalid_argument");
     }
 
     @Test
     void anExpiredJwtIsRefusedAsExpired() throws Exception {
-        String jwt = mint("{\"scope\":\"tokens.read\",\"aud\":\"latch\",\"ttl\":\"1s\"}").getString("token");
+        String jwt =
+                mint("{\"scope\":\"tokens.read\",\"aud\":\"latch\",\"ttl\":\"1s\"}")
+                        .getString("token");
         Instant exp = Instant.ofEpochSecond(claims(jwt).getJsonNumber("exp").longValue());
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), exp).toMillis()) + 1200);
         assertProblem(api().get("api/v1/whoami", jwt), 401, "token_expired");

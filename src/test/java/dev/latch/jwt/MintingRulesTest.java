@@ -12,18 +12,26 @@ class MintingRulesTest {
 
     @Test
     void scopesAreSpaceSeparatedAndKeptInOrder() {
-        assertEquals(List.of("vault:work:read", "scribe:transcribe"), Minting.scopes(" vault:work:read   scribe:transcribe "));
+        assertEquals(
+                List.of("vault:work:read", "scribe:transcribe"),
+                Minting.scopes(" vault:work:read   scribe:transcribe "));
     }
 
     @Test
     void aMissingOrBlankScopeIsRefused() {
-        assertEquals("scope is required", assertThrows(LatchException.class, () -> Minting.scopes(null)).getMessage());
-        assertEquals("scope is required", assertThrows(LatchException.class, () -> Minting.scopes("   ")).getMessage());
+        assertEquals(
+                "scope is required",
+                assertThrows(LatchException.class, () -> Minting.scopes(null)).getMessage());
+        assertEquals(
+                "scope is required",
+                assertThrows(LatchException.class, () -> Minting.scopes("   ")).getMessage());
     }
 
     @Test
     void onlyScopesNamingLatchPermissionsBecomePermissions() {
-        assertEquals(List.of("tokens.read", "audit.read"),
-                Minting.latchPermissions(List.of("audit.read", "vault:work:read", "tokens.read")).wireNames());
+        assertEquals(
+                List.of("tokens.read", "audit.read"),
+                Minting.latchPermissions(List.of("audit.read", "vault:work:read", "tokens.read"))
+                        .wireNames());
     }
 }

@@ -10,17 +10,16 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Signing and verification cost of RS256 (2048-bit) and ES256 (P-256) with jjwt, as Latch signs.
- * A benchmark, not a test: run it with
- * {@code mvn -q test-compile exec:java -Dexec.mainClass=dev.latch.jwt.SigningBenchmark -Dexec.classpathScope=test}.
+ * Signing and verification cost of RS256 (2048-bit) and ES256 (P-256) with jjwt, as Latch signs. A
+ * benchmark, not a test: run it with {@code mvn -q test-compile exec:java
+ * -Dexec.mainClass=dev.latch.jwt.SigningBenchmark -Dexec.classpathScope=test}.
  */
 public final class SigningBenchmark {
 
     private static final int WARMUP = 2_000;
     private static final int ROUNDS = 5_000;
 
-    private SigningBenchmark() {
-    }
+    private SigningBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
@@ -46,15 +45,27 @@ public final class SigningBenchmark {
             verify(token, keys);
         }
         long verified = System.nanoTime();
-        System.out.printf("%-6s %12.1f %12.1f%n", name, (signed - start) / 1e3 / ROUNDS, (verified - signed) / 1e3 / ROUNDS);
+        System.out.printf(
+                "%-6s %12.1f %12.1f%n",
+                name, (signed - start) / 1e3 / ROUNDS, (verified - signed) / 1e3 / ROUNDS);
     }
 
     private static String sign(SignatureAlgorithm algorithm, KeyPair keys) {
         Instant now = Instant.now();
-        return Jwts.builder().header().keyId("bench").and().issuer("http://localhost:8080").subject("bench")
-                .audience().single("latch").claim("scope", "tokens.read").id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(now)).expiration(Date.from(now.plusSeconds(3600)))
-                .signWith(keys.getPrivate(), algorithm).compact();
+        return Jwts.builder()
+                .header()
+                .keyId("bench")
+                .and()
+                .issuer("http://localhost:8080")
+                .subject("bench")
+                .audience()
+                .single("latch")
+                .claim("scope", "tokens.read")
+                .id(UUID.randomUUID().toString())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(3600)))
+                .signWith(keys.getPrivate(), algorithm)
+                .compact();
     }
 
     private static void verify(String token, KeyPair keys) {

@@ -8,7 +8,10 @@ import dev.latch.support.LatchIT;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 
-/** Whatever a client sends, the answer is a 4xx problem+json, never a 500 or a stack trace, and nothing is written. */
+/**
+ * Whatever a client sends, the answer is a 4xx problem+json, never a 500 or a stack trace, and
+ * nothing is written.
+ */
 class ErrorsIT extends LatchIT {
 
     private Api.Reply issue(String body) {
@@ -33,9 +36,13 @@ class ErrorsIT extends LatchIT {
     void wrongTypesAreInvalid() {
         assertProblem(issue("{\"name\":5}"), 400, "invalid_argument");
         assertProblem(issue("{\"name\":[\"a\"]}"), 400, "invalid_argument");
-        assertProblem(issue("{\"name\":\"wt\",\"allow_privileged\":\"maybe\"}"), 400, "invalid_argument");
+        assertProblem(
+                issue("{\"name\":\"wt\",\"allow_privileged\":\"maybe\"}"), 400, "invalid_argument");
         assertProblem(issue("{\"name\":\"wt\",\"allow_privileged\":1}"), 400, "invalid_argument");
-        assertProblem(issue("{\"name\":\"wt\",\"permissions\":\"tokens.read\"}"), 400, "invalid_argument");
+        assertProblem(
+                issue("{\"name\":\"wt\",\"permissions\":\"tokens.read\"}"),
+                400,
+                "invalid_argument");
         assertProblem(issue("{\"name\":\"wt\",\"permissions\":[1]}"), 400, "invalid_argument");
         assertProblem(issue("{\"name\":\"wt\",\"ttl\":90}"), 400, "invalid_argument");
     }
@@ -50,25 +57,47 @@ class ErrorsIT extends LatchIT {
         String huge = "{\"name\":\"" + "a".repeat(70_000) + "\"}";
         assertProblem(issue(huge), 413, "invalid_argument");
         Api api = api();
-        var chunked = api.send(api.request("api/v1/tokens", admin()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes()))));
+        var chunked =
+                api.send(
+                        api.request("api/v1/tokens", admin())
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofInputStream(
+                                                () ->
+                                                        new java.io.ByteArrayInputStream(
+                                                                huge.getBytes()))));
         assertProblem(chunked, 413, "invalid_argument");
     }
 
     @Test
     void hugeValuesAreInvalid() {
-        assertProblem(issue("{\"name\":\"hv\",\"description\":\"" + "d".repeat(501) + "\"}"), 400, "invalid_argument");
-        assertProblem(issue("{\"name\":\"hv\",\"ttl\":\"99999999999999999999d\"}"), 400, "invalid_argument");
+        assertProblem(
+                issue("{\"name\":\"hv\",\"description\":\"" + "d".repeat(501) + "\"}"),
+                400,
+                "invalid_argument");
+        assertProblem(
+                issue("{\"name\":\"hv\",\"ttl\":\"99999999999999999999d\"}"),
+                400,
+                "invalid_argument");
     }
 
     @Test
     void wrongMethodsMediaTypesAndPathsAreClientErrors() {
         Api api = api();
         String admin = admin();
-        assertProblem(api.send(api.request("api/v1/tokens", admin).PUT(HttpRequest.BodyPublishers.ofString("{}"))), 405,
+        assertProblem(
+                api.send(
+                        api.request("api/v1/tokens", admin)
+                                .PUT(HttpRequest.BodyPublishers.ofString("{}"))),
+                405,
                 "invalid_argument");
-        assertProblem(api.send(api.request("api/v1/tokens", admin).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("name"))), 415, "invalid_argument");
+        assertProblem(
+                api.send(
+                        api.request("api/v1/tokens", admin)
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("name"))),
+                415,
+                "invalid_argument");
         assertProblem(api.get("api/v1/nothing-here", admin), 404, "not_found");
         assertProblem(api.get("api/v1/tokens/%20", admin), 400, "invalid_argument");
         assertProblem(api.get("api/v1/tokens/" + "9".repeat(300), admin), 400, "invalid_argument");

@@ -18,9 +18,13 @@ class OperationsIT extends LatchIT {
 
     private static String management(String path) throws Exception {
         int port = 9990 + Integer.getInteger("latch.test.port.offset", 100);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + path))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }
@@ -39,23 +43,33 @@ class OperationsIT extends LatchIT {
         var reply = api().get("openapi", null);
         assertEquals(200, reply.status());
         String document = reply.body();
-        assertTrue(document.contains("/api/v1/tokens") && document.contains("/api/v1/jwt/mint"), "the paths");
-        assertTrue(document.contains("allows_privileged:") && !document.contains("allowsPrivileged:"), "wire names");
+        assertTrue(
+                document.contains("/api/v1/tokens") && document.contains("/api/v1/jwt/mint"),
+                "the paths");
+        assertTrue(
+                document.contains("allows_privileged:") && !document.contains("allowsPrivileged:"),
+                "wire names");
     }
 
     @Test
     void readinessIncludesAWorkingDatabase() throws Exception {
         JsonObject ready = health("ready");
         assertEquals("UP", ready.getString("status"));
-        JsonObject database = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        JsonObject database =
+                ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("name").equals("database"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("UP", database.getString("status"));
     }
 
     @Test
     void readinessIncludesAnActiveSigningKey() throws Exception {
-        JsonObject check = health("ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals("signing-key")).findFirst().orElseThrow();
+        JsonObject check =
+                health("ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("name").equals("signing-key"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("UP", check.getString("status"));
     }
 

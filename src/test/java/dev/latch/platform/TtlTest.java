@@ -47,14 +47,21 @@ class TtlTest {
 
     @Test
     void otherShapesAreRefusedWithAnExample() {
-        for (String bad : new String[] {"1week", "90", "d", "-5m", "1.5h", " 90d", "90D", "", "9999999999d"}) {
-            assertEquals("invalid ttl \"" + bad + "\" — expected e.g. 90d, 24h, 30m, 60s", refusal(() -> Ttl.of(bad, YEAR)));
+        for (String bad :
+                new String[] {
+                    "1week", "90", "d", "-5m", "1.5h", " 90d", "90D", "", "9999999999d"
+                }) {
+            assertEquals(
+                    "invalid ttl \"" + bad + "\" — expected e.g. 90d, 24h, 30m, 60s",
+                    refusal(() -> Ttl.of(bad, YEAR)));
         }
     }
 
     @Test
     void aMissingValueIsRefused() {
-        assertEquals("invalid ttl \"null\" — expected e.g. 90d, 24h, 30m, 60s", refusal(() -> Ttl.of(null, YEAR)));
+        assertEquals(
+                "invalid ttl \"null\" — expected e.g. 90d, 24h, 30m, 60s",
+                refusal(() -> Ttl.of(null, YEAR)));
     }
 
     @Test
@@ -68,8 +75,13 @@ class TtlTest {
     @Test
     void aConfiguredDurationUsesTheSameFormatAndNamesNoClientField() {
         assertEquals(Duration.ofMinutes(15), new DurationConverter().convert("15m"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DurationConverter().convert("15 minutes"));
-        assertEquals("\"15 minutes\" is not a duration — expected e.g. 90d, 24h, 30m, 60s", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new DurationConverter().convert("15 minutes"));
+        assertEquals(
+                "\"15 minutes\" is not a duration — expected e.g. 90d, 24h, 30m, 60s",
+                e.getMessage());
     }
 
     private static String refusal(Runnable parse) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latch.tokens.control.TokenFormat;
-import dev.latch.tokens.entity.TokenKind;
 import dev.latch.support.Api;
 import dev.latch.support.LatchIT;
+import dev.latch.tokens.control.TokenFormat;
+import dev.latch.tokens.entity.TokenKind;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,9 @@ class AuthenticationIT extends LatchIT {
         assertEquals(issued.getString("name"), me.getString("identity"));
         assertEquals(issued.getString("token_id"), me.getString("token_id"));
         assertEquals("operator", me.getString("kind"));
-        assertEquals(List.of("tokens.read"), me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(
+                List.of("tokens.read"),
+                me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
         assertFalse(me.getBoolean("allows_privileged"));
         assertEquals(issued.getString("expires_at"), me.getString("expires_at"));
     }
@@ -33,7 +35,9 @@ class AuthenticationIT extends LatchIT {
     void theBootstrapTokenIsAnAdminWithoutPrivilege() {
         JsonObject me = api().get("api/v1/whoami", admin()).json();
         assertEquals("bootstrap", me.getString("identity"));
-        assertEquals(List.of("admin"), me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(
+                List.of("admin"),
+                me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
         assertFalse(me.getBoolean("allows_privileged"));
     }
 
@@ -46,7 +50,10 @@ class AuthenticationIT extends LatchIT {
     @Test
     void anotherSchemeIsUnauthenticated() {
         Api api = api();
-        var reply = api.send(api.request("api/v1/whoami", null).header("Authorization", "Basic YWRtaW46YWRtaW4="));
+        var reply =
+                api.send(
+                        api.request("api/v1/whoami", null)
+                                .header("Authorization", "Basic YWRtaW46YWRtaW4="));
         assertProblem(reply, 401, "unauthenticated");
     }
 
@@ -58,23 +65,33 @@ class AuthenticationIT extends LatchIT {
     @Test
     void aTokenWithABrokenChecksumIsUnauthenticated() {
         String token = admin();
-        String broken = token.substring(0, 10) + (token.charAt(10) == 'a' ? 'b' : 'a') + token.substring(11);
+        String broken =
+                token.substring(0, 10)
+                        + (token.charAt(10) == 'a' ? 'b' : 'a')
+                        + token.substring(11);
         var reply = assertProblem(api().get("api/v1/whoami", broken), 401, "unauthenticated");
         assertEquals("The bearer token is malformed", reply.string("detail"));
     }
 
     @Test
     void aWellFormedUnknownTokenIsUnauthenticated() {
-        var reply = assertProblem(api().get("api/v1/whoami", TokenFormat.generate(TokenKind.OPERATOR)), 401,
-                "unauthenticated");
+        var reply =
+                assertProblem(
+                        api().get("api/v1/whoami", TokenFormat.generate(TokenKind.OPERATOR)),
+                        401,
+                        "unauthenticated");
         assertEquals("The bearer token is not known", reply.string("detail"));
     }
 
     @Test
     void aCallerWithoutThePermissionIsDenied() {
         Api api = api();
-        String reader = api.issue(admin(), Api.unique("reader"), List.of("tokens.read")).getString("token");
-        assertProblem(api.post("api/v1/tokens", reader, "{\"name\":\"" + Api.unique("x") + "\"}"), 403, "permission_denied");
+        String reader =
+                api.issue(admin(), Api.unique("reader"), List.of("tokens.read")).getString("token");
+        assertProblem(
+                api.post("api/v1/tokens", reader, "{\"name\":\"" + Api.unique("x") + "\"}"),
+                403,
+                "permission_denied");
         assertProblem(api.get("api/v1/audit", reader), 403, "permission_denied");
     }
 
@@ -82,7 +99,8 @@ class AuthenticationIT extends LatchIT {
     void everyAnswerCarriesARequestIdAndAClientsOwnIsKept() {
         Api api = api();
         assertTrue(api.get("api/v1/whoami", null).header("X-Request-Id").length() > 8);
-        var reply = api.send(api.request("api/v1/whoami", admin()).header("X-Request-Id", "trace-42"));
+        var reply =
+                api.send(api.request("api/v1/whoami", admin()).header("X-Request-Id", "trace-42"));
         assertEquals("trace-42", reply.header("X-Request-Id"));
     }
 }

@@ -23,7 +23,9 @@ class PermissionsTest {
 
     @Test
     void aSubsetIsCoveredAndASupersetIsNot() {
-        Permissions operator = Permissions.of(Permission.TOKENS_READ, Permission.TOKENS_MANAGE, Permission.JWT_MINT);
+        Permissions operator =
+                Permissions.of(
+                        Permission.TOKENS_READ, Permission.TOKENS_MANAGE, Permission.JWT_MINT);
         assertTrue(operator.covers(Permissions.of(Permission.TOKENS_READ)));
         assertTrue(operator.covers(Permissions.of()));
         assertFalse(operator.covers(Permissions.of(Permission.AUDIT_READ)));
@@ -39,21 +41,37 @@ class PermissionsTest {
 
     @Test
     void theDefaultForANewTokenIsTheIssuersPermissionsWithoutAdmin() {
-        assertEquals(List.of("tokens.read", "tokens.manage", "users.manage", "keys.manage", "jwt.mint", "audit.read"),
+        assertEquals(
+                List.of(
+                        "tokens.read",
+                        "tokens.manage",
+                        "users.manage",
+                        "keys.manage",
+                        "jwt.mint",
+                        "audit.read"),
                 Permissions.of(Permission.ADMIN).withoutAdmin().wireNames());
-        assertEquals(List.of("tokens.read"), Permissions.of(Permission.TOKENS_READ).withoutAdmin().wireNames());
+        assertEquals(
+                List.of("tokens.read"),
+                Permissions.of(Permission.TOKENS_READ).withoutAdmin().wireNames());
     }
 
     @Test
     void groupsAreTheEffectivePermissionsPlusAuthenticated() {
-        assertEquals(java.util.Set.of("tokens.read", "authenticated"), Permissions.of(Permission.TOKENS_READ).groups());
-        assertTrue(Permissions.of(Permission.ADMIN).groups().containsAll(List.of("admin", "audit.read", "keys.manage")));
+        assertEquals(
+                java.util.Set.of("tokens.read", "authenticated"),
+                Permissions.of(Permission.TOKENS_READ).groups());
+        assertTrue(
+                Permissions.of(Permission.ADMIN)
+                        .groups()
+                        .containsAll(List.of("admin", "audit.read", "keys.manage")));
     }
 
     @Test
     void unknownNamesAreReportedNotDropped() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Permissions.parse(List.of("tokens.read", "root")));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Permissions.parse(List.of("tokens.read", "root")));
         assertEquals("unknown permission \"root\"", e.getMessage());
     }
 

@@ -46,15 +46,26 @@ class TokenFormatTest {
 
     @Test
     void garbageIsRejectedWithoutALookup() {
-        for (String garbage : new String[] {null, "", "lop_", "lop_short", "xyz_" + "a".repeat(49), "LOP_" + "a".repeat(49),
-                TokenFormat.generate(TokenKind.OPERATOR) + "x", "eyJhbGciOiJIUzI1NiJ9.e30.sig"}) {
+        for (String garbage :
+                new String[] {
+                    null,
+                    "",
+                    "lop_",
+                    "lop_short",
+                    "xyz_" + "a".repeat(49),
+                    "LOP_" + "a".repeat(49),
+                    TokenFormat.generate(TokenKind.OPERATOR) + "x",
+                    "eyJhbGciOiJIUzI1NiJ9.e30.sig"
+                }) {
             assertEquals(Optional.empty(), TokenFormat.kindOf(garbage), String.valueOf(garbage));
         }
     }
 
     @Test
     void theHashIsTheHexSha256OfTheWholeToken() {
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", TokenFormat.hash("abc"));
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                TokenFormat.hash("abc"));
         String token = TokenFormat.generate(TokenKind.OPERATOR);
         assertNotEquals(token, TokenFormat.hash(token));
     }

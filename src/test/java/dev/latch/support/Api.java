@@ -22,7 +22,8 @@ import java.util.UUID;
 /** A small HTTP client for Latch's API, as a script or another service would call it. */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
 
@@ -36,7 +37,9 @@ public final class Api {
         try {
             return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("no " + file + ": the tests need a fresh database (bin/latch-test makes one)", e);
+            throw new UncheckedIOException(
+                    "no " + file + ": the tests need a fresh database (bin/latch-test makes one)",
+                    e);
         }
     }
 
@@ -53,14 +56,18 @@ public final class Api {
     }
 
     public Reply post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(
+                request(path, token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply form(String path, String token, String field, String value) {
         String body = field + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-        return send(request(path, token).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                request(path, token)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Mints a JWT with the given JSON body and returns the response's JSON. */
@@ -74,7 +81,10 @@ public final class Api {
 
     public Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    HTTP.send(
+                            request.build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,18 +95,28 @@ public final class Api {
     }
 
     public HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
-                .timeout(Duration.ofSeconds(30))
-                .header("User-Agent", "latch-it");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("User-Agent", "latch-it");
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     /** Issues an operator token with the given body fields and returns the response's JSON. */
     public JsonObject issue(String token, String name, List<String> permissions) {
         var perms = Json.createArrayBuilder(permissions).build();
-        Reply reply = post("api/v1/tokens", token, Json.createObjectBuilder().add("name", name).add("permissions", perms).build().toString());
+        Reply reply =
+                post(
+                        "api/v1/tokens",
+                        token,
+                        Json.createObjectBuilder()
+                                .add("name", name)
+                                .add("permissions", perms)
+                                .build()
+                                .toString());
         if (reply.status() != 201) {
-            throw new AssertionError("issue " + name + " answered " + reply.status() + ": " + reply.body());
+            throw new AssertionError(
+                    "issue " + name + " answered " + reply.status() + ": " + reply.body());
         }
         return reply.json();
     }

@@ -7,15 +7,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Direct access to the test database, for what only the database can show (what is stored, tampering). */
+/**
+ * Direct access to the test database, for what only the database can show (what is stored,
+ * tampering).
+ */
 public final class Database {
 
-    private Database() {
-    }
+    private Database() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("latch.test.db.url"),
-                System.getProperty("latch.test.db.user"), System.getProperty("latch.test.db.password"));
+        return DriverManager.getConnection(
+                System.getProperty("latch.test.db.url"),
+                System.getProperty("latch.test.db.user"),
+                System.getProperty("latch.test.db.password"));
     }
 
     /** How many rows of these tables hold {@code text} anywhere, every column read as text. */
@@ -23,8 +27,11 @@ public final class Database {
         int found = 0;
         try (Connection db = connect()) {
             for (String table : tables) {
-                try (PreparedStatement q = db.prepareStatement(
-                        "select count(*) from " + table + " t where strpos(cast(row_to_json(t) as text), ?) > 0")) {
+                try (PreparedStatement q =
+                        db.prepareStatement(
+                                "select count(*) from "
+                                        + table
+                                        + " t where strpos(cast(row_to_json(t) as text), ?) > 0")) {
                     q.setString(1, text);
                     try (ResultSet rs = q.executeQuery()) {
                         rs.next();

@@ -1,5 +1,6 @@
 package dev.latch.support;
 
+import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -7,9 +8,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
-
-/** An integration test: runs as a client against the WAR the build produced, deployed on the test WildFly. */
+/**
+ * An integration test: runs as a client against the WAR the build produced, deployed on the test
+ * WildFly.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public abstract class LatchIT {
@@ -19,8 +21,7 @@ public abstract class LatchIT {
         return LatchDeployment.war();
     }
 
-    @ArquillianResource
-    protected URL base;
+    @ArquillianResource protected URL base;
 
     protected Api api() {
         return new Api(base);

@@ -3,11 +3,10 @@ package dev.latch.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latch.tokens.control.TokenFormat;
-import dev.latch.tokens.entity.TokenKind;
-import dev.latch.support.Api;
 import dev.latch.support.Database;
 import dev.latch.support.LatchIT;
+import dev.latch.tokens.control.TokenFormat;
+import dev.latch.tokens.entity.TokenKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,18 +22,24 @@ class BootstrapIT extends LatchIT {
     @Test
     void theBootstrapTokenFileIsOwnerOnlyAndHoldsAnOperatorToken() throws Exception {
         Path file = Path.of(System.getProperty("latch.test.data.dir"), "bootstrap.token");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals(Optional.of(TokenKind.OPERATOR), TokenFormat.kindOf(Files.readString(file).trim()));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(
+                Optional.of(TokenKind.OPERATOR), TokenFormat.kindOf(Files.readString(file).trim()));
     }
 
     @Test
     void theBootstrapTokenIsCreatedOnceAcrossRestarts() throws Exception {
         // every *IT class redeploys Latch, so by now it has started several times on this database
-        try (Connection db = Database.connect(); Statement sql = db.createStatement()) {
-            ResultSet events = sql.executeQuery("select count(*) from audit_event where action = 'token.bootstrap'");
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            ResultSet events =
+                    sql.executeQuery(
+                            "select count(*) from audit_event where action = 'token.bootstrap'");
             events.next();
             assertEquals(1, events.getInt(1));
-            ResultSet tokens = sql.executeQuery("select count(*) from token where name = 'bootstrap'");
+            ResultSet tokens =
+                    sql.executeQuery("select count(*) from token where name = 'bootstrap'");
             tokens.next();
             assertEquals(1, tokens.getInt(1));
         }

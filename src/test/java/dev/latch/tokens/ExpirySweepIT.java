@@ -10,15 +10,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The timer sweeps expired tokens. The test server runs it every 2s with a 10s retention
- * (LATCH_TOKENS_SWEEP_INTERVAL, LATCH_TOKENS_PURGE_AFTER in the pom), so MicroProfile Config drives it.
+ * (LATCH_TOKENS_SWEEP_INTERVAL, LATCH_TOKENS_PURGE_AFTER in the pom), so MicroProfile Config drives
+ * it.
  */
 class ExpirySweepIT extends LatchIT {
 
     @Test
     void tokensExpiredLongerThanTheRetentionArePurged() throws Exception {
         Api api = api();
-        var issued = api.post("api/v1/tokens", admin(), "{\"name\":\"" + Api.unique("sweep")
-                + "\",\"permissions\":[\"tokens.read\"],\"ttl\":\"1s\"}").json();
+        var issued =
+                api.post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\""
+                                        + Api.unique("sweep")
+                                        + "\",\"permissions\":[\"tokens.read\"],\"ttl\":\"1s\"}")
+                        .json();
         String path = "api/v1/tokens/" + issued.getString("token_id");
         assertEquals(200, api.get(path, admin()).status(), "kept while within the retention");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
@@ -45,7 +52,9 @@ class ExpirySweepIT extends LatchIT {
         String jti = api().mint(admin(), "{\"scope\":\"x:y\",\"ttl\":\"1s\"}").getString("jti");
         String stale = Api.unique("stale");
         try (java.sql.Connection db = dev.latch.support.Database.connect();
-                var insert = db.prepareStatement("insert into login_failure (username, source_ip, at) values (?, '10.1.1.1', now() - interval '1 day')")) {
+                var insert =
+                        db.prepareStatement(
+                                "insert into login_failure (username, source_ip, at) values (?, '10.1.1.1', now() - interval '1 day')")) {
             insert.setString(1, stale);
             insert.executeUpdate();
         }
@@ -56,6 +65,9 @@ class ExpirySweepIT extends LatchIT {
             gone = !api().get("api/v1/jwt/minted?limit=500", admin()).body().contains(jti);
         }
         assertEquals(true, gone, "the expired JWT's record is purged");
-        assertEquals(0, dev.latch.support.Database.rowsContaining(java.util.List.of("login_failure"), stale));
+        assertEquals(
+                0,
+                dev.latch.support.Database.rowsContaining(
+                        java.util.List.of("login_failure"), stale));
     }
 }

@@ -32,8 +32,13 @@ class TokensIT extends LatchIT {
     @Test
     void issuingReturnsTheSecretOnceInTheContractsShape() {
         String name = Api.unique("ci-deploy");
-        var reply = api().post("api/v1/tokens", admin(),
-                "{\"name\":\"" + name + "\",\"permissions\":[\"tokens.read\"],\"ttl\":\"24h\",\"description\":\"CI\"}");
+        var reply =
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\""
+                                        + name
+                                        + "\",\"permissions\":[\"tokens.read\"],\"ttl\":\"24h\",\"description\":\"CI\"}");
         assertEquals(201, reply.status(), reply.body());
         JsonObject issued = reply.json();
         assertEquals(name, issued.getString("name"));
@@ -41,10 +46,15 @@ class TokensIT extends LatchIT {
         assertEquals(List.of("tokens.read"), strings(issued, "permissions"));
         assertFalse(issued.getBoolean("allows_privileged"));
         Instant issuedAt = Instant.parse(issued.getString("issued_at"));
-        assertEquals(Duration.ofHours(24), Duration.between(issuedAt, Instant.parse(issued.getString("expires_at"))));
-        assertTrue(reply.header("Location").endsWith("/api/v1/tokens/" + issued.getString("token_id")));
+        assertEquals(
+                Duration.ofHours(24),
+                Duration.between(issuedAt, Instant.parse(issued.getString("expires_at"))));
+        assertTrue(
+                reply.header("Location")
+                        .endsWith("/api/v1/tokens/" + issued.getString("token_id")));
 
-        JsonObject shown = api().get("api/v1/tokens/" + issued.getString("token_id"), admin()).json();
+        JsonObject shown =
+                api().get("api/v1/tokens/" + issued.getString("token_id"), admin()).json();
         assertFalse(shown.containsKey("token"), "a later response never repeats the secret");
         assertFalse(shown.toString().contains(issued.getString("token")));
         assertEquals(issued.getString("token").substring(49), shown.getString("hint"));
@@ -55,10 +65,22 @@ class TokensIT extends LatchIT {
 
     @Test
     void withoutPermissionsATokenGetsTheIssuersMinusAdminAndTheDefaultTtl() {
-        JsonObject issued = api().post("api/v1/tokens", admin(), "{\"name\":\"" + Api.unique("d") + "\"}").json();
-        assertEquals(List.of("tokens.read", "tokens.manage", "users.manage", "keys.manage", "jwt.mint", "audit.read"),
+        JsonObject issued =
+                api().post("api/v1/tokens", admin(), "{\"name\":\"" + Api.unique("d") + "\"}")
+                        .json();
+        assertEquals(
+                List.of(
+                        "tokens.read",
+                        "tokens.manage",
+                        "users.manage",
+                        "keys.manage",
+                        "jwt.mint",
+                        "audit.read"),
                 strings(issued, "permissions"));
-        Duration ttl = Duration.between(Instant.parse(issued.getString("issued_at")), Instant.parse(issued.getString("expires_at")));
+        Duration ttl =
+                Duration.between(
+                        Instant.parse(issued.getString("issued_at")),
+                        Instant.parse(issued.getString("expires_at")));
         assertEquals(Duration.ofDays(90), ttl);
     }
 
@@ -101,45 +123,120 @@ class TokensIT extends LatchIT {
 
     @Test
     void aTokenCannotBeGivenMoreThanItsIssuerHolds() {
-        String manager = api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage")).getString("token");
-        assertProblem(api().post("api/v1/tokens", manager, "{\"name\":\"" + Api.unique("x") + "\",\"permissions\":[\"audit.read\"]}"),
-                403, "permission_denied");
-        assertProblem(api().post("api/v1/tokens", manager, "{\"name\":\"" + Api.unique("x") + "\",\"permissions\":[\"admin\"]}"),
-                403, "permission_denied");
-        assertEquals(201, api().post("api/v1/tokens", manager,
-                "{\"name\":\"" + Api.unique("x") + "\",\"permissions\":[\"tokens.read\"]}").status());
+        String manager =
+                api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage"))
+                        .getString("token");
+        assertProblem(
+                api().post(
+                                "api/v1/tokens",
+                                manager,
+                                "{\"name\":\""
+                                        + Api.unique("x")
+                                        + "\",\"permissions\":[\"audit.read\"]}"),
+                403,
+                "permission_denied");
+        assertProblem(
+                api().post(
+                                "api/v1/tokens",
+                                manager,
+                                "{\"name\":\""
+                                        + Api.unique("x")
+                                        + "\",\"permissions\":[\"admin\"]}"),
+                403,
+                "permission_denied");
+        assertEquals(
+                201,
+                api().post(
+                                "api/v1/tokens",
+                                manager,
+                                "{\"name\":\""
+                                        + Api.unique("x")
+                                        + "\",\"permissions\":[\"tokens.read\"]}")
+                        .status());
     }
 
     @Test
     void onlyAnAdminOrAPrivilegedTokenMayIssueAPrivilegedToken() {
-        String manager = api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage")).getString("token");
-        String privileged = "{\"name\":\"%s\",\"permissions\":[\"tokens.read\"],\"allow_privileged\":true}";
-        assertProblem(api().post("api/v1/tokens", manager, privileged.formatted(Api.unique("p"))), 403, "permission_denied");
+        String manager =
+                api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage"))
+                        .getString("token");
+        String privileged =
+                "{\"name\":\"%s\",\"permissions\":[\"tokens.read\"],\"allow_privileged\":true}";
+        assertProblem(
+                api().post("api/v1/tokens", manager, privileged.formatted(Api.unique("p"))),
+                403,
+                "permission_denied");
 
-        var byAdmin = api().post("api/v1/tokens", admin(),
-                "{\"name\":\"" + Api.unique("infra") + "\",\"permissions\":[\"tokens.read\",\"tokens.manage\"],\"allow_privileged\":true}");
+        var byAdmin =
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\""
+                                        + Api.unique("infra")
+                                        + "\",\"permissions\":[\"tokens.read\",\"tokens.manage\"],\"allow_privileged\":true}");
         assertEquals(201, byAdmin.status(), byAdmin.body());
         assertTrue(byAdmin.json().getBoolean("allows_privileged"));
         String privilegedManager = byAdmin.json().getString("token");
-        assertEquals(201, api().post("api/v1/tokens", privilegedManager, privileged.formatted(Api.unique("p"))).status());
+        assertEquals(
+                201,
+                api().post(
+                                "api/v1/tokens",
+                                privilegedManager,
+                                privileged.formatted(Api.unique("p")))
+                        .status());
     }
 
     @Test
     void badNamesPermissionsAndTtlsAreInvalidArguments() {
-        assertProblem(api().post("api/v1/tokens", admin(), "{\"name\":\"Alice\"}"), 400, "invalid_argument");
-        assertProblem(api().post("api/v1/tokens", admin(), "{\"name\":\"-x\"}"), 400, "invalid_argument");
-        assertProblem(api().post("api/v1/tokens", admin(), "{\"name\":\"" + "a".repeat(64) + "\"}"), 400, "invalid_argument");
-        assertProblem(api().post("api/v1/tokens", admin(), "{\"permissions\":[]}"), 400, "invalid_argument");
-        var unknown = assertProblem(api().post("api/v1/tokens", admin(), "{\"name\":\"u\",\"permissions\":[\"root\"]}"), 400,
+        assertProblem(
+                api().post("api/v1/tokens", admin(), "{\"name\":\"Alice\"}"),
+                400,
                 "invalid_argument");
+        assertProblem(
+                api().post("api/v1/tokens", admin(), "{\"name\":\"-x\"}"), 400, "invalid_argument");
+        assertProblem(
+                api().post("api/v1/tokens", admin(), "{\"name\":\"" + "a".repeat(64) + "\"}"),
+                400,
+                "invalid_argument");
+        assertProblem(
+                api().post("api/v1/tokens", admin(), "{\"permissions\":[]}"),
+                400,
+                "invalid_argument");
+        var unknown =
+                assertProblem(
+                        api().post(
+                                        "api/v1/tokens",
+                                        admin(),
+                                        "{\"name\":\"u\",\"permissions\":[\"root\"]}"),
+                        400,
+                        "invalid_argument");
         assertEquals("unknown permission \"root\"", unknown.string("detail"));
-        var week = assertProblem(api().post("api/v1/tokens", admin(), "{\"name\":\"w\",\"ttl\":\"1week\"}"), 400, "invalid_argument");
-        assertEquals("invalid ttl \"1week\" — expected e.g. 90d, 24h, 30m, 60s", week.string("detail"));
-        var zero = assertProblem(api().post("api/v1/tokens", admin(), "{\"name\":\"w\",\"ttl\":\"0s\"}"), 400, "invalid_argument");
+        var week =
+                assertProblem(
+                        api().post("api/v1/tokens", admin(), "{\"name\":\"w\",\"ttl\":\"1week\"}"),
+                        400,
+                        "invalid_argument");
+        assertEquals(
+                "invalid ttl \"1week\" — expected e.g. 90d, 24h, 30m, 60s", week.string("detail"));
+        var zero =
+                assertProblem(
+                        api().post("api/v1/tokens", admin(), "{\"name\":\"w\",\"ttl\":\"0s\"}"),
+                        400,
+                        "invalid_argument");
         assertEquals("invalid ttl \"0s\" — must be > 0", zero.string("detail"));
-        var cap = assertProblem(api().post("api/v1/tokens", admin(), "{\"name\":\"w\",\"ttl\":\"366d\"}"), 400, "invalid_argument");
+        var cap =
+                assertProblem(
+                        api().post("api/v1/tokens", admin(), "{\"name\":\"w\",\"ttl\":\"366d\"}"),
+                        400,
+                        "invalid_argument");
         assertEquals("ttl \"366d\" exceeds 365d cap", cap.string("detail"));
-        assertEquals(201, api().post("api/v1/tokens", admin(), "{\"name\":\"" + Api.unique("a.b_c:d@e") + "\",\"ttl\":\"365d\"}").status());
+        assertEquals(
+                201,
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\"" + Api.unique("a.b_c:d@e") + "\",\"ttl\":\"365d\"}")
+                        .status());
     }
 
     @Test
@@ -158,8 +255,19 @@ class TokensIT extends LatchIT {
         var byName = api().get("api/v1/tokens?name=" + kept.getString("name"), admin());
         assertEquals(List.of(kept.getString("token_id")), ids(byName));
         JsonObject item = byName.items().getJsonObject(0);
-        for (String field : List.of("token_id", "name", "kind", "issued_at", "expires_at", "revoked_at", "last_used_at",
-                "permissions", "allows_privileged", "created_by", "hint")) {
+        for (String field :
+                List.of(
+                        "token_id",
+                        "name",
+                        "kind",
+                        "issued_at",
+                        "expires_at",
+                        "revoked_at",
+                        "last_used_at",
+                        "permissions",
+                        "allows_privileged",
+                        "created_by",
+                        "hint")) {
             assertTrue(item.containsKey(field), field);
         }
         assertFalse(item.containsKey("token"));
@@ -175,14 +283,20 @@ class TokensIT extends LatchIT {
         String prefix = Api.unique("page");
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 5; i++) {
-            created.add(api().issue(admin(), prefix + "-" + i, List.of("tokens.read")).getString("token_id"));
+            created.add(
+                    api().issue(admin(), prefix + "-" + i, List.of("tokens.read"))
+                            .getString("token_id"));
         }
         Set<String> seen = new HashSet<>();
         Instant previous = Instant.MAX;
         String cursor = null;
         int pages = 0;
         do {
-            var page = api().get("api/v1/tokens?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), admin());
+            var page =
+                    api().get(
+                                    "api/v1/tokens?limit=2"
+                                            + (cursor == null ? "" : "&cursor=" + cursor),
+                                    admin());
             assertEquals(200, page.status(), page.body());
             assertTrue(page.items().size() <= 2);
             for (JsonObject item : page.items().getValuesAs(JsonObject.class)) {
@@ -191,7 +305,8 @@ class TokensIT extends LatchIT {
                 assertFalse(issued.isAfter(previous), "newest first");
                 previous = issued;
             }
-            cursor = page.json().isNull("next_cursor") ? null : page.json().getString("next_cursor");
+            cursor =
+                    page.json().isNull("next_cursor") ? null : page.json().getString("next_cursor");
             pages++;
         } while (cursor != null && pages < 10_000);
         // the sweep may purge other tests' expired tokens meanwhile, so only ours are counted
@@ -223,9 +338,15 @@ class TokensIT extends LatchIT {
 
     @Test
     void revokingAnUnknownOrMalformedIdFails() {
-        assertProblem(api().delete("api/v1/tokens/00000000-0000-0000-0000-000000000000", admin()), 404, "not_found");
+        assertProblem(
+                api().delete("api/v1/tokens/00000000-0000-0000-0000-000000000000", admin()),
+                404,
+                "not_found");
         assertProblem(api().delete("api/v1/tokens/not-a-uuid", admin()), 400, "invalid_argument");
-        assertProblem(api().get("api/v1/tokens/00000000-0000-0000-0000-000000000000", admin()), 404, "not_found");
+        assertProblem(
+                api().get("api/v1/tokens/00000000-0000-0000-0000-000000000000", admin()),
+                404,
+                "not_found");
     }
 
     @Test
@@ -236,21 +357,31 @@ class TokensIT extends LatchIT {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(1, reply.json().getJsonArray("revoked").size());
         assertProblem(api().get("api/v1/whoami", token), 401, "token_revoked");
-        assertEquals(201, api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\"}").status());
-        assertProblem(api().post("api/v1/tokens/revoke", admin(), "{\"name\":\"" + Api.unique("nobody") + "\"}"), 404, "not_found");
+        assertEquals(
+                201, api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\"}").status());
+        assertProblem(
+                api().post(
+                                "api/v1/tokens/revoke",
+                                admin(),
+                                "{\"name\":\"" + Api.unique("nobody") + "\"}"),
+                404,
+                "not_found");
     }
 
     @Test
     void purgingRemovesTheRecordAndNeedsAdmin() {
         JsonObject issued = api().issue(admin(), Api.unique("purge"), List.of("tokens.read"));
         String path = "api/v1/tokens/" + issued.getString("token_id");
-        String manager = api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage")).getString("token");
+        String manager =
+                api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage"))
+                        .getString("token");
         assertProblem(api().delete(path + "?purge=true", manager), 403, "permission_denied");
         assertEquals(200, api().get(path, admin()).status(), "a denied purge removes nothing");
 
         assertEquals(204, api().delete(path + "?purge=true", admin()).status());
         assertProblem(api().get(path, admin()), 404, "not_found");
-        assertProblem(api().get("api/v1/whoami", issued.getString("token")), 401, "unauthenticated");
+        assertProblem(
+                api().get("api/v1/whoami", issued.getString("token")), 401, "unauthenticated");
         assertProblem(api().delete(path + "?purge=maybe", admin()), 400, "invalid_argument");
     }
 
@@ -258,7 +389,11 @@ class TokensIT extends LatchIT {
     void rotatingWithAGraceKeepsTheOldSecretWorkingUntilTheGraceEnds() throws Exception {
         String name = Api.unique("rot");
         JsonObject old = api().issue(admin(), name, List.of("tokens.read"));
-        var rotated = api().post("api/v1/tokens/" + old.getString("token_id") + "/rotate", admin(), "{\"grace\":\"3s\"}");
+        var rotated =
+                api().post(
+                                "api/v1/tokens/" + old.getString("token_id") + "/rotate",
+                                admin(),
+                                "{\"grace\":\"3s\"}");
         assertEquals(201, rotated.status(), rotated.body());
         JsonObject fresh = rotated.json();
         assertEquals(name, fresh.getString("name"));
@@ -268,7 +403,8 @@ class TokensIT extends LatchIT {
 
         assertEquals(200, api().get("api/v1/whoami", old.getString("token")).status());
         assertEquals(200, api().get("api/v1/whoami", fresh.getString("token")).status());
-        JsonObject oldView = api().get("api/v1/tokens/" + old.getString("token_id"), admin()).json();
+        JsonObject oldView =
+                api().get("api/v1/tokens/" + old.getString("token_id"), admin()).json();
         assertEquals(fresh.getString("token_id"), oldView.getString("replaced_by"));
 
         Thread.sleep(3500);
@@ -279,7 +415,8 @@ class TokensIT extends LatchIT {
     @Test
     void rotatingWithoutAGraceStopsTheOldSecretAtOnce() {
         JsonObject old = api().issue(admin(), Api.unique("rot0"), List.of("tokens.read"));
-        var rotated = api().post("api/v1/tokens/" + old.getString("token_id") + "/rotate", admin(), "{}");
+        var rotated =
+                api().post("api/v1/tokens/" + old.getString("token_id") + "/rotate", admin(), "{}");
         assertEquals(201, rotated.status(), rotated.body());
         assertProblem(api().get("api/v1/whoami", old.getString("token")), 401, "token_revoked");
         assertEquals(200, api().get("api/v1/whoami", rotated.json().getString("token")).status());
@@ -287,24 +424,41 @@ class TokensIT extends LatchIT {
 
     @Test
     void rotationRefusesLongGracesDeadTokensAndWiderPermissions() {
-        JsonObject old = api().issue(admin(), Api.unique("rotx"), List.of("tokens.read", "audit.read"));
+        JsonObject old =
+                api().issue(admin(), Api.unique("rotx"), List.of("tokens.read", "audit.read"));
         String path = "api/v1/tokens/" + old.getString("token_id") + "/rotate";
-        var longGrace = assertProblem(api().post(path, admin(), "{\"grace\":\"8d\"}"), 400, "invalid_argument");
+        var longGrace =
+                assertProblem(
+                        api().post(path, admin(), "{\"grace\":\"8d\"}"), 400, "invalid_argument");
         assertEquals("grace \"8d\" exceeds 7d cap", longGrace.string("detail"));
 
-        String manager = api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage")).getString("token");
+        String manager =
+                api().issue(admin(), Api.unique("mgr"), List.of("tokens.read", "tokens.manage"))
+                        .getString("token");
         assertProblem(api().post(path, manager, "{}"), 403, "permission_denied");
 
         api().delete("api/v1/tokens/" + old.getString("token_id"), admin());
         var dead = assertProblem(api().post(path, admin(), "{}"), 400, "failed_precondition");
         assertEquals("token_revoked", dead.string("reason"));
-        assertProblem(api().post("api/v1/tokens/00000000-0000-0000-0000-000000000000/rotate", admin(), "{}"), 404, "not_found");
+        assertProblem(
+                api().post(
+                                "api/v1/tokens/00000000-0000-0000-0000-000000000000/rotate",
+                                admin(),
+                                "{}"),
+                404,
+                "not_found");
     }
 
     @Test
     void anExpiredTokenStopsWorkingAndFreesItsName() throws Exception {
         String name = Api.unique("short");
-        var reply = api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\",\"permissions\":[\"tokens.read\"],\"ttl\":\"2s\"}");
+        var reply =
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\""
+                                        + name
+                                        + "\",\"permissions\":[\"tokens.read\"],\"ttl\":\"2s\"}");
         String token = reply.json().getString("token");
         assertEquals(200, api().get("api/v1/whoami", token).status());
         Thread.sleep(2500);
@@ -312,7 +466,8 @@ class TokensIT extends LatchIT {
         var listed = api().get("api/v1/tokens?status=expired&name=" + name, admin());
         assertEquals(1, listed.items().size());
         assertEquals("expired", listed.items().getJsonObject(0).getString("status"));
-        assertEquals(201, api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\"}").status());
+        assertEquals(
+                201, api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\"}").status());
     }
 
     @Test
@@ -326,19 +481,39 @@ class TokensIT extends LatchIT {
 
     @Test
     void readingNeedsTokensReadAndChangingNeedsTokensManage() {
-        String auditor = api().issue(admin(), Api.unique("aud"), List.of("audit.read")).getString("token");
+        String auditor =
+                api().issue(admin(), Api.unique("aud"), List.of("audit.read")).getString("token");
         assertProblem(api().get("api/v1/tokens", auditor), 403, "permission_denied");
-        String reader = api().issue(admin(), Api.unique("rd"), List.of("tokens.read")).getString("token");
+        String reader =
+                api().issue(admin(), Api.unique("rd"), List.of("tokens.read")).getString("token");
         JsonObject victim = api().issue(admin(), Api.unique("victim"), List.of("tokens.read"));
-        assertProblem(api().delete("api/v1/tokens/" + victim.getString("token_id"), reader), 403, "permission_denied");
-        assertProblem(api().post("api/v1/tokens/revoke", reader, "{\"name\":\"" + victim.getString("name") + "\"}"), 403,
+        assertProblem(
+                api().delete("api/v1/tokens/" + victim.getString("token_id"), reader),
+                403,
                 "permission_denied");
-        assertProblem(api().post("api/v1/tokens/" + victim.getString("token_id") + "/rotate", reader, "{}"), 403,
+        assertProblem(
+                api().post(
+                                "api/v1/tokens/revoke",
+                                reader,
+                                "{\"name\":\"" + victim.getString("name") + "\"}"),
+                403,
                 "permission_denied");
-        assertEquals(200, api().get("api/v1/whoami", victim.getString("token")).status(), "denied calls changed nothing");
+        assertProblem(
+                api().post(
+                                "api/v1/tokens/" + victim.getString("token_id") + "/rotate",
+                                reader,
+                                "{}"),
+                403,
+                "permission_denied");
+        assertEquals(
+                200,
+                api().get("api/v1/whoami", victim.getString("token")).status(),
+                "denied calls changed nothing");
     }
 
     private static List<String> ids(Api.Reply page) {
-        return page.items().getValuesAs(JsonObject.class).stream().map(o -> o.getString("token_id")).toList();
+        return page.items().getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("token_id"))
+                .toList();
     }
 }

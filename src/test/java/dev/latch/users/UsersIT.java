@@ -26,53 +26,135 @@ class UsersIT extends LatchIT {
     @Test
     void theAdminFromLatchAdminPasswordCanSignIn() {
         String session = login(api(), "admin", "test-admin-password-1");
-        assertEquals(List.of("admin"), api().get("api/v1/whoami", session).json().getJsonArray("permissions")
-                .getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(
+                List.of("admin"),
+                api().get("api/v1/whoami", session)
+                        .json()
+                        .getJsonArray("permissions")
+                        .getValuesAs(jakarta.json.JsonString::getString));
     }
 
     @Test
     void creatingAUserShowsItWithoutAnyPassword() {
         JsonObject user = user(api(), "operator");
         assertEquals("operator", user.getString("role"));
-        assertEquals(List.of("tokens.read", "tokens.manage", "jwt.mint"),
+        assertEquals(
+                List.of("tokens.read", "tokens.manage", "jwt.mint"),
                 user.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
         assertFalse(user.containsKey("password") || user.containsKey("password_hash"));
         var shown = api().get("api/v1/users/" + user.getString("id"), admin());
         assertEquals(user.getString("username"), shown.string("username"));
         assertFalse(shown.body().contains(PASSWORD));
         var listed = api().get("api/v1/users?limit=500", admin());
-        assertTrue(listed.items().getValuesAs(JsonObject.class).stream().anyMatch(u -> u.getString("id").equals(user.getString("id"))));
+        assertTrue(
+                listed.items().getValuesAs(JsonObject.class).stream()
+                        .anyMatch(u -> u.getString("id").equals(user.getString("id"))));
     }
 
     @Test
     void thePasswordPolicyAndDuplicatesAreRefused() {
         String name = Api.unique("pol");
-        assertEquals("password must be at least 12 characters", assertProblem(api().post("api/v1/users", admin(),
-                "{\"username\":\"" + name + "\",\"password\":\"short\",\"role\":\"viewer\"}"), 400, "invalid_argument").string("detail"));
-        assertEquals("password must not be the username", assertProblem(api().post("api/v1/users", admin(),
-                "{\"username\":\"" + name + "\",\"password\":\"" + name.toUpperCase() + "\",\"role\":\"viewer\"}"), 400,
-                "invalid_argument").string("detail"));
-        assertProblem(api().post("api/v1/users", admin(), "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"root\"}"), 400, "invalid_argument");
-        assertProblem(api().post("api/v1/users", admin(), "{\"username\":\"Bad Name\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"viewer\"}"), 400, "invalid_argument");
+        assertEquals(
+                "password must be at least 12 characters",
+                assertProblem(
+                                api().post(
+                                                "api/v1/users",
+                                                admin(),
+                                                "{\"username\":\""
+                                                        + name
+                                                        + "\",\"password\":\"short\",\"role\":\"viewer\"}"),
+                                400,
+                                "invalid_argument")
+                        .string("detail"));
+        assertEquals(
+                "password must not be the username",
+                assertProblem(
+                                api().post(
+                                                "api/v1/users",
+                                                admin(),
+                                                "{\"username\":\""
+                                                        + name
+                                                        + "\",\"password\":\""
+                                                        + name.toUpperCase()
+                                                        + "\",\"role\":\"viewer\"}"),
+                                400,
+                                "invalid_argument")
+                        .string("detail"));
+        assertProblem(
+                api().post(
+                                "api/v1/users",
+                                admin(),
+                                "{\"username\":\""
+                                        + name
+                                        + "\",\"password\":\""
+                                        + PASSWORD
+                                        + "\",\"role\":\"root\"}"),
+                400,
+                "invalid_argument");
+        assertProblem(
+                api().post(
+                                "api/v1/users",
+                                admin(),
+                                "{\"username\":\"Bad Name\",\"password\":\""
+                                        + PASSWORD
+                                        + "\",\"role\":\"viewer\"}"),
+                400,
+                "invalid_argument");
         JsonObject user = user(api(), "viewer");
-        assertProblem(api().post("api/v1/users", admin(), "{\"username\":\"" + user.getString("username") + "\",\"password\":\""
-                + PASSWORD + "\",\"role\":\"viewer\"}"), 409, "duplicate_identity");
+        assertProblem(
+                api().post(
+                                "api/v1/users",
+                                admin(),
+                                "{\"username\":\""
+                                        + user.getString("username")
+                                        + "\",\"password\":\""
+                                        + PASSWORD
+                                        + "\",\"role\":\"viewer\"}"),
+                409,
+                "duplicate_identity");
     }
 
     @Test
     void managingUsersNeedsUsersManageAndCannotGrantMore() {
         JsonObject operator = user(api(), "operator");
         String session = login(api(), operator.getString("username"), PASSWORD);
-        assertProblem(api().post("api/v1/users", session, "{\"username\":\"" + Api.unique("x") + "\",\"password\":\""
-                + PASSWORD + "\",\"role\":\"viewer\"}"), 403, "permission_denied");
+        assertProblem(
+                api().post(
+                                "api/v1/users",
+                                session,
+                                "{\"username\":\""
+                                        + Api.unique("x")
+                                        + "\",\"password\":\""
+                                        + PASSWORD
+                                        + "\",\"role\":\"viewer\"}"),
+                403,
+                "permission_denied");
         assertProblem(api().get("api/v1/users", session), 403, "permission_denied");
-        String manager = api().issue(admin(), Api.unique("um"), List.of("users.manage", "tokens.read")).getString("token");
-        assertProblem(api().post("api/v1/users", manager, "{\"username\":\"" + Api.unique("x") + "\",\"password\":\""
-                + PASSWORD + "\",\"role\":\"admin\"}"), 403, "permission_denied");
-        assertEquals(201, api().post("api/v1/users", manager, "{\"username\":\"" + Api.unique("x") + "\",\"password\":\""
-                + PASSWORD + "\",\"role\":\"viewer\"}").status());
+        String manager =
+                api().issue(admin(), Api.unique("um"), List.of("users.manage", "tokens.read"))
+                        .getString("token");
+        assertProblem(
+                api().post(
+                                "api/v1/users",
+                                manager,
+                                "{\"username\":\""
+                                        + Api.unique("x")
+                                        + "\",\"password\":\""
+                                        + PASSWORD
+                                        + "\",\"role\":\"admin\"}"),
+                403,
+                "permission_denied");
+        assertEquals(
+                201,
+                api().post(
+                                "api/v1/users",
+                                manager,
+                                "{\"username\":\""
+                                        + Api.unique("x")
+                                        + "\",\"password\":\""
+                                        + PASSWORD
+                                        + "\",\"role\":\"viewer\"}")
+                        .status());
     }
 
     @Test
@@ -81,18 +163,37 @@ class UsersIT extends LatchIT {
         JsonObject bob = user(api(), "viewer");
         String session = login(api(), alice.getString("username"), PASSWORD);
         assertEquals(200, api().get("api/v1/users/" + alice.getString("id"), session).status());
-        assertProblem(api().get("api/v1/users/" + bob.getString("id"), session), 403, "permission_denied");
-        assertProblem(api().get("api/v1/users/" + bob.getString("id") + "/tokens", session), 403, "permission_denied");
+        assertProblem(
+                api().get("api/v1/users/" + bob.getString("id"), session),
+                403,
+                "permission_denied");
+        assertProblem(
+                api().get("api/v1/users/" + bob.getString("id") + "/tokens", session),
+                403,
+                "permission_denied");
 
-        JsonObject issued = api().post("api/v1/tokens", session, "{\"name\":\"" + Api.unique("alice-ci") + "\"}").json();
+        JsonObject issued =
+                api().post(
+                                "api/v1/tokens",
+                                session,
+                                "{\"name\":\"" + Api.unique("alice-ci") + "\"}")
+                        .json();
         var held = api().get("api/v1/users/" + alice.getString("id") + "/tokens", session);
         assertEquals(200, held.status(), held.body());
-        List<String> kinds = held.items().getValuesAs(JsonObject.class).stream().map(t -> t.getString("kind")).toList();
+        List<String> kinds =
+                held.items().getValuesAs(JsonObject.class).stream()
+                        .map(t -> t.getString("kind"))
+                        .toList();
         assertTrue(kinds.contains("session") && kinds.contains("operator"), kinds.toString());
         assertFalse(held.body().contains(issued.getString("token")));
-        assertEquals(200, api().get("api/v1/users/" + bob.getString("id") + "/tokens", admin()).status());
+        assertEquals(
+                200,
+                api().get("api/v1/users/" + bob.getString("id") + "/tokens", admin()).status());
         assertProblem(api().get("api/v1/users/not-an-id/tokens", admin()), 400, "invalid_argument");
-        assertProblem(api().get("api/v1/users/00000000-0000-0000-0000-000000000000", admin()), 404, "not_found");
+        assertProblem(
+                api().get("api/v1/users/00000000-0000-0000-0000-000000000000", admin()),
+                404,
+                "not_found");
     }
 
     @Test
@@ -100,8 +201,15 @@ class UsersIT extends LatchIT {
         JsonObject user = user(api(), "operator");
         String first = login(api(), user.getString("username"), PASSWORD);
         String second = login(api(), user.getString("username"), PASSWORD);
-        String token = api().post("api/v1/tokens", first, "{\"name\":\"" + Api.unique("ra") + "\"}").json().getString("token");
-        var reply = api().post("api/v1/users/" + user.getString("id") + "/tokens/revoke-all", admin(), "");
+        String token =
+                api().post("api/v1/tokens", first, "{\"name\":\"" + Api.unique("ra") + "\"}")
+                        .json()
+                        .getString("token");
+        var reply =
+                api().post(
+                                "api/v1/users/" + user.getString("id") + "/tokens/revoke-all",
+                                admin(),
+                                "");
         assertEquals(200, reply.status(), reply.body());
         assertEquals(3, reply.json().getInt("revoked"));
         for (String credential : List.of(first, second, token)) {
@@ -113,14 +221,28 @@ class UsersIT extends LatchIT {
     void disablingAUserRevokesEverythingAndStopsLogins() {
         JsonObject user = user(api(), "operator");
         String session = login(api(), user.getString("username"), PASSWORD);
-        String token = api().post("api/v1/tokens", session, "{\"name\":\"" + Api.unique("dis") + "\"}").json().getString("token");
+        String token =
+                api().post("api/v1/tokens", session, "{\"name\":\"" + Api.unique("dis") + "\"}")
+                        .json()
+                        .getString("token");
         var disabled = api().delete("api/v1/users/" + user.getString("id"), admin());
         assertEquals(200, disabled.status(), disabled.body());
-        assertTrue(disabled.json().containsKey("disabled_at") && !disabled.json().isNull("disabled_at"));
+        assertTrue(
+                disabled.json().containsKey("disabled_at")
+                        && !disabled.json().isNull("disabled_at"));
         assertProblem(api().get("api/v1/whoami", session), 401, "token_revoked");
         assertProblem(api().get("api/v1/whoami", token), 401, "token_revoked");
-        assertProblem(api().post("api/v1/auth/login", null, "{\"username\":\"" + user.getString("username")
-                + "\",\"password\":\"" + PASSWORD + "\"}"), 401, "unauthenticated");
+        assertProblem(
+                api().post(
+                                "api/v1/auth/login",
+                                null,
+                                "{\"username\":\""
+                                        + user.getString("username")
+                                        + "\",\"password\":\""
+                                        + PASSWORD
+                                        + "\"}"),
+                401,
+                "unauthenticated");
     }
 
     @Test
@@ -128,31 +250,59 @@ class UsersIT extends LatchIT {
         JsonObject user = user(api(), "viewer");
         String current = login(api(), user.getString("username"), PASSWORD);
         String other = login(api(), user.getString("username"), PASSWORD);
-        assertProblem(api().send(api().request("api/v1/users/me/password", current).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"current_password\":\"wrong one here\",\"new_password\":\"a brand new passphrase\"}"))),
-                403, "permission_denied");
-        var changed = api().send(api().request("api/v1/users/me/password", current).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"current_password\":\"" + PASSWORD
-                        + "\",\"new_password\":\"a brand new passphrase\"}")));
+        assertProblem(
+                api().send(
+                                api().request("api/v1/users/me/password", current)
+                                        .header("Content-Type", "application/json")
+                                        .PUT(
+                                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        "{\"current_password\":\"wrong one here\",\"new_password\":\"a brand new passphrase\"}"))),
+                403,
+                "permission_denied");
+        var changed =
+                api().send(
+                                api().request("api/v1/users/me/password", current)
+                                        .header("Content-Type", "application/json")
+                                        .PUT(
+                                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        "{\"current_password\":\""
+                                                                + PASSWORD
+                                                                + "\",\"new_password\":\"a brand new passphrase\"}")));
         assertEquals(204, changed.status(), changed.body());
         assertEquals(200, api().get("api/v1/whoami", current).status());
         assertProblem(api().get("api/v1/whoami", other), 401, "token_revoked");
         login(api(), user.getString("username"), "a brand new passphrase");
-        assertProblem(api().post("api/v1/auth/login", null, "{\"username\":\"" + user.getString("username")
-                + "\",\"password\":\"" + PASSWORD + "\"}"), 401, "unauthenticated");
+        assertProblem(
+                api().post(
+                                "api/v1/auth/login",
+                                null,
+                                "{\"username\":\""
+                                        + user.getString("username")
+                                        + "\",\"password\":\""
+                                        + PASSWORD
+                                        + "\"}"),
+                401,
+                "unauthenticated");
     }
 
     @Test
     void noPasswordReachesTheDatabaseTheLogOrTheAuditLog() throws Exception {
         JsonObject user = user(api(), "viewer");
         login(api(), user.getString("username"), PASSWORD);
-        assertEquals(0, Database.rowsContaining(List.of("app_user", "audit_event", "token", "minted_jwt", "login_failure"), PASSWORD));
+        assertEquals(
+                0,
+                Database.rowsContaining(
+                        List.of("app_user", "audit_event", "token", "minted_jwt", "login_failure"),
+                        PASSWORD));
         try (Connection db = Database.connect()) {
-            try (PreparedStatement q = db.prepareStatement("select password_hash from app_user where username = ?")) {
+            try (PreparedStatement q =
+                    db.prepareStatement("select password_hash from app_user where username = ?")) {
                 q.setString(1, user.getString("username"));
                 ResultSet rs = q.executeQuery();
                 rs.next();
-                assertTrue(rs.getString(1).startsWith("PBKDF2WithHmacSHA512:210000:"), rs.getString(1));
+                assertTrue(
+                        rs.getString(1).startsWith("PBKDF2WithHmacSHA512:210000:"),
+                        rs.getString(1));
             }
         }
         String log = Files.readString(Path.of(System.getProperty("latch.test.server.log")));

@@ -15,25 +15,21 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Writes one event per audited call. It runs outside {@code @Transactional} (a lower priority
- * wraps it), so a success is recorded only once the work has committed.
+ * Writes one event per audited call. It runs outside {@code @Transactional} (a lower priority wraps
+ * it), so a success is recorded only once the work has committed.
  */
 @Audited("")
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class AuditInterceptor {
 
-    @Inject
-    AuditTrail trail;
+    @Inject AuditTrail trail;
 
-    @Inject
-    AuditContext context;
+    @Inject AuditContext context;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
-    @Inject
-    HttpServletRequest request;
+    @Inject HttpServletRequest request;
 
     @AroundInvoke
     public Object record(InvocationContext invocation) throws Exception {
@@ -42,7 +38,10 @@ public class AuditInterceptor {
         try {
             result = invocation.proceed();
         } catch (LatchException e) {
-            String detail = context.detail() == null ? e.getMessage() : e.getMessage() + "; " + context.detail();
+            String detail =
+                    context.detail() == null
+                            ? e.getMessage()
+                            : e.getMessage() + "; " + context.detail();
             append(action, e.status(), e.code().code(), detail);
             throw e;
         } catch (WebApplicationException e) {
@@ -52,17 +51,31 @@ public class AuditInterceptor {
             append(action, 500, "unavailable", "unexpected failure");
             throw e;
         }
-        append(action, result instanceof Response response ? response.getStatus() : 200, null, context.detail());
+        append(
+                action,
+                result instanceof Response response ? response.getStatus() : 200,
+                null,
+                context.detail());
         return result;
     }
 
     private void append(String action, int status, String code, String detail) {
-        trail.append(new AuditTrail.Entry(caller.find(), context.action().orElse(action), context.target(), status, code,
-                RequestInfo.of(request), detail));
+        trail.append(
+                new AuditTrail.Entry(
+                        caller.find(),
+                        context.action().orElse(action),
+                        context.target(),
+                        status,
+                        code,
+                        RequestInfo.of(request),
+                        detail));
     }
 
     private static String action(InvocationContext invocation) {
         Audited audited = invocation.getMethod().getAnnotation(Audited.class);
-        return (audited != null ? audited : invocation.getMethod().getDeclaringClass().getAnnotation(Audited.class)).value();
+        return (audited != null
+                        ? audited
+                        : invocation.getMethod().getDeclaringClass().getAnnotation(Audited.class))
+                .value();
     }
 }

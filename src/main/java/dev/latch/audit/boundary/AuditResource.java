@@ -28,29 +28,68 @@ import java.util.UUID;
 @RolesAllowed(Permission.Names.AUDIT_READ)
 public class AuditResource {
 
-    public record Event(long id, Instant at, String actor, UUID actorTokenId, String action, String target,
-            String outcome, int status, String code, String sourceIp, String userAgent, String requestId,
+    public record Event(
+            long id,
+            Instant at,
+            String actor,
+            UUID actorTokenId,
+            String action,
+            String target,
+            String outcome,
+            int status,
+            String code,
+            String sourceIp,
+            String userAgent,
+            String requestId,
             String detail) {
 
         static Event of(AuditEvent e) {
-            return new Event(e.id(), e.at(), e.actor(), e.actorTokenId(), e.action(), e.target(), e.outcome(),
-                    e.status(), e.code(), e.sourceIp(), e.userAgent(), e.requestId(), e.detail());
+            return new Event(
+                    e.id(),
+                    e.at(),
+                    e.actor(),
+                    e.actorTokenId(),
+                    e.action(),
+                    e.target(),
+                    e.outcome(),
+                    e.status(),
+                    e.code(),
+                    e.sourceIp(),
+                    e.userAgent(),
+                    e.requestId(),
+                    e.detail());
         }
     }
 
-    @Inject
-    AuditQuery query;
+    @Inject AuditQuery query;
 
-    @Inject
-    AuditTrail trail;
+    @Inject AuditTrail trail;
 
     @GET
-    public Page<Event> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
+    public Page<Event> list(
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
             @QueryParam("target") String target,
-            @QueryParam("outcome") @Pattern(regexp = "success|denied|failure", message = "must be success, denied or failure") String outcome,
-            @QueryParam("since") String since, @QueryParam("until") String until, @Valid @BeanParam PageRequest page) {
-        var filter = new AuditQuery.Filter(actor, action, target, outcome, instant("since", since), instant("until", until));
-        return Page.of(query.page(filter, page.cursor(), page.limit()), page.limit(), Event::of,
+            @QueryParam("outcome")
+                    @Pattern(
+                            regexp = "success|denied|failure",
+                            message = "must be success, denied or failure")
+                    String outcome,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @Valid @BeanParam PageRequest page) {
+        var filter =
+                new AuditQuery.Filter(
+                        actor,
+                        action,
+                        target,
+                        outcome,
+                        instant("since", since),
+                        instant("until", until));
+        return Page.of(
+                query.page(filter, page.cursor(), page.limit()),
+                page.limit(),
+                Event::of,
                 e -> String.valueOf(e.id()));
     }
 
@@ -64,7 +103,8 @@ public class AuditResource {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw LatchException.invalidArgument(name + " must be an RFC 3339 UTC time, e.g. 2026-11-23T12:00:00Z");
+            throw LatchException.invalidArgument(
+                    name + " must be an RFC 3339 UTC time, e.g. 2026-11-23T12:00:00Z");
         }
     }
 }

@@ -19,27 +19,22 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * {@code @RolesAllowed} refuses before the resource method runs, so no interceptor sees it:
- * here the refusal becomes 401 (no caller, or the refused credential's own code) or 403 (caller
- * lacks the permission), and an event.
+ * {@code @RolesAllowed} refuses before the resource method runs, so no interceptor sees it: here
+ * the refusal becomes 401 (no caller, or the refused credential's own code) or 403 (caller lacks
+ * the permission), and an event.
  */
 @Provider
 public class DeniedRequestMapper implements ExceptionMapper<ForbiddenException> {
 
-    @Context
-    ResourceInfo resource;
+    @Context ResourceInfo resource;
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
-    @Inject
-    AuditTrail trail;
+    @Inject AuditTrail trail;
 
-    @Inject
-    Problems problems;
+    @Inject Problems problems;
 
-    @Inject
-    HttpServletRequest request;
+    @Inject HttpServletRequest request;
 
     @Override
     public Response toResponse(ForbiddenException e) {
@@ -48,16 +43,29 @@ public class DeniedRequestMapper implements ExceptionMapper<ForbiddenException> 
         if (refusedCredential.isPresent()) {
             return problems.of(refusedCredential.get()); // the mechanism has recorded it already
         }
-        LatchException refusal = caller.isPresent()
-                ? LatchException.permissionDenied("The token lacks the permission for this call")
-                : new LatchException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
+        LatchException refusal =
+                caller.isPresent()
+                        ? LatchException.permissionDenied(
+                                "The token lacks the permission for this call")
+                        : new LatchException(
+                                ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
         String action = caller.isPresent() ? action(resource.getResourceMethod()) : "auth.failed";
-        trail.append(new AuditTrail.Entry(caller, action, request.getRequestURI(), refusal.status(),
-                refusal.code().code(), RequestInfo.of(request), refusal.getMessage()));
+        trail.append(
+                new AuditTrail.Entry(
+                        caller,
+                        action,
+                        request.getRequestURI(),
+                        refusal.status(),
+                        refusal.code().code(),
+                        RequestInfo.of(request),
+                        refusal.getMessage()));
         return problems.of(refusal);
     }
 
-    /** The action the call would have been; reads have none, so they are recorded as {@code api.read}. */
+    /**
+     * The action the call would have been; reads have none, so they are recorded as {@code
+     * api.read}.
+     */
     private static String action(Method method) {
         Audited audited = method == null ? null : method.getAnnotation(Audited.class);
         return audited == null ? "api.read" : audited.value();

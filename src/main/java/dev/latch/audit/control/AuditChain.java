@@ -17,25 +17,42 @@ public final class AuditChain {
     /** The {@code prev_hash} of the first event. */
     public static final String GENESIS = "0".repeat(64);
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     public static String hash(AuditEvent e, String prevHash) {
-        // unit separator between fields and an explicit marker for null, so no two rows encode alike
-        String canonical = Stream.of(e.id(), ChronoUnit.MICROS.between(Instant.EPOCH, e.at()),
-                        e.actor(), e.actorTokenId(), e.action(), e.target(), e.outcome(), e.status(), e.code(),
-                        e.sourceIp(), e.userAgent(), e.requestId(), e.detail(), prevHash)
-                .map(field -> field == null ? "\u2400" : Objects.toString(field))
-                .collect(Collectors.joining("\u001f"));
+        // unit separator between fields and an explicit marker for null, so no two rows encode
+        // alike
+        String canonical =
+                Stream.of(
+                                e.id(),
+                                ChronoUnit.MICROS.between(Instant.EPOCH, e.at()),
+                                e.actor(),
+                                e.actorTokenId(),
+                                e.action(),
+                                e.target(),
+                                e.outcome(),
+                                e.status(),
+                                e.code(),
+                                e.sourceIp(),
+                                e.userAgent(),
+                                e.requestId(),
+                                e.detail(),
+                                prevHash)
+                        .map(field -> field == null ? "\u2400" : Objects.toString(field))
+                        .collect(Collectors.joining("\u001f"));
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e1) {
             throw new IllegalStateException("every Java platform has SHA-256", e1);
         }
     }
 
-    /** Walks events in id order; remembers the last good hash and the first event that breaks the chain. */
+    /**
+     * Walks events in id order; remembers the last good hash and the first event that breaks the
+     * chain.
+     */
     public static final class Verifier {
         private String expectedPrev = GENESIS;
         private long checked;

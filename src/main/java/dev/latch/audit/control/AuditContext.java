@@ -2,7 +2,9 @@ package dev.latch.audit.control;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** What the work of a request names for its audit event: the target and a short, secret-free detail. */
+/**
+ * What the work of a request names for its audit event: the target and a short, secret-free detail.
+ */
 @RequestScoped
 public class AuditContext {
 
@@ -10,7 +12,10 @@ public class AuditContext {
     private String target;
     private String detail;
 
-    /** Names the action more precisely than the endpoint's {@code @Audited} does, e.g. a purge on DELETE. */
+    /**
+     * Names the action more precisely than the endpoint's {@code @Audited} does, e.g. a purge on
+     * DELETE.
+     */
     public void action(String action) {
         this.action = action;
     }

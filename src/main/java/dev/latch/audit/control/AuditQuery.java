@@ -12,11 +12,15 @@ import java.util.List;
 @ApplicationScoped
 public class AuditQuery {
 
-    public record Filter(String actor, String action, String target, String outcome, Instant since, Instant until) {
-    }
+    public record Filter(
+            String actor,
+            String action,
+            String target,
+            String outcome,
+            Instant since,
+            Instant until) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
     /** Up to {@code limit + 1} events, so the caller can tell whether another page exists. */
     public List<AuditEvent> page(Filter filter, String cursor, int limit) {

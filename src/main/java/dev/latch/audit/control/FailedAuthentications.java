@@ -6,15 +6,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Every refused credential becomes an {@code auth.failed} event; the credential itself never does. */
+/**
+ * Every refused credential becomes an {@code auth.failed} event; the credential itself never does.
+ */
 @ApplicationScoped
 public class FailedAuthentications {
 
-    @Inject
-    AuditTrail trail;
+    @Inject AuditTrail trail;
 
     void record(@Observes AuthenticationFailed failed) {
-        trail.append(new AuditTrail.Entry(Optional.empty(), "auth.failed", failed.path(), failed.failure().status(),
-                failed.failure().code().code(), failed.request(), failed.failure().getMessage()));
+        trail.append(
+                new AuditTrail.Entry(
+                        Optional.empty(),
+                        "auth.failed",
+                        failed.path(),
+                        failed.failure().status(),
+                        failed.failure().code().code(),
+                        failed.request(),
+                        failed.failure().getMessage()));
     }
 }

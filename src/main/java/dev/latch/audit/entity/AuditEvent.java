@@ -13,8 +13,7 @@ import java.util.UUID;
 public class AuditEvent {
 
     /** Taken from audit_event_seq before the event exists, because the hash covers it. */
-    @Id
-    private Long id;
+    @Id private Long id;
 
     private Instant at;
     private String actor;
@@ -44,11 +43,22 @@ public class AuditEvent {
 
     private String hash;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
-    public AuditEvent(long id, Instant at, String actor, UUID actorTokenId, String action, String target, String outcome,
-            int status, String code, String sourceIp, String userAgent, String requestId, String detail) {
+    public AuditEvent(
+            long id,
+            Instant at,
+            String actor,
+            UUID actorTokenId,
+            String action,
+            String target,
+            String outcome,
+            int status,
+            String code,
+            String sourceIp,
+            String userAgent,
+            String requestId,
+            String detail) {
         this.id = id;
         this.at = at;
         this.actor = actor;

@@ -2,7 +2,9 @@ package dev.latch.audit.entity;
 
 /** How a call ended: done, refused for lack of permission, or failed for any other reason. */
 public enum Outcome {
-    SUCCESS, DENIED, FAILURE;
+    SUCCESS,
+    DENIED,
+    FAILURE;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

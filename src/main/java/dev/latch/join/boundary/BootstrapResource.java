@@ -15,7 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** prexor BootstrapService: a node trades its join token (the credential; no bearer) for a node credential. */
+/**
+ * prexor BootstrapService: a node trades its join token (the credential; no bearer) for a node
+ * credential.
+ */
 @Path("v1/bootstrap/exchange")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,20 +26,18 @@ import jakarta.ws.rs.core.MediaType;
 @Transactional
 public class BootstrapResource {
 
-    public record Exchange(@NotNull @Size(max = 200) String joinToken, @NotNull String nodeId) {
-    }
+    public record Exchange(@NotNull @Size(max = 200) String joinToken, @NotNull String nodeId) {}
 
-    public record NodeCredential(String nodeId, String nodeToken, long expiresAtEpochMs) {
-    }
+    public record NodeCredential(String nodeId, String nodeToken, long expiresAtEpochMs) {}
 
-    @Inject
-    JoinTokens joinTokens;
+    @Inject JoinTokens joinTokens;
 
     @POST
     @PermitAll
     @Audited("join.exchange")
     public NodeCredential exchange(@Valid @NotNull Exchange request) {
         var issued = joinTokens.exchange(request.joinToken(), request.nodeId());
-        return new NodeCredential(request.nodeId(), issued.secret(), issued.token().expiresAt().toEpochMilli());
+        return new NodeCredential(
+                request.nodeId(), issued.secret(), issued.token().expiresAt().toEpochMilli());
     }
 }

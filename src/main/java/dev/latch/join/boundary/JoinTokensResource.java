@@ -38,34 +38,43 @@ import java.util.UUID;
 @Transactional
 public class JoinTokensResource {
 
-    public record CreateJoinToken(String nodeId, BigDecimal ttlSeconds, Integer maxUses) {
-    }
+    public record CreateJoinToken(String nodeId, BigDecimal ttlSeconds, Integer maxUses) {}
 
-    public record CreatedJoinToken(UUID tokenId, String joinToken, long expiresAtEpochMs) {
-    }
+    public record CreatedJoinToken(UUID tokenId, String joinToken, long expiresAtEpochMs) {}
 
     /** prexor's JoinTokenInfo, plus what Latch tracks beyond it. */
-    public record JoinTokenInfo(UUID tokenId, String nodeId, long expiresAtEpochMs, boolean expired, boolean revoked,
-            int uses, int maxUses, Long usedAtEpochMs, String usedByNode) {
+    public record JoinTokenInfo(
+            UUID tokenId,
+            String nodeId,
+            long expiresAtEpochMs,
+            boolean expired,
+            boolean revoked,
+            int uses,
+            int maxUses,
+            Long usedAtEpochMs,
+            String usedByNode) {
 
         static JoinTokenInfo of(Token t, Instant now) {
-            return new JoinTokenInfo(t.id(), t.nodeId(), t.expiresAt().toEpochMilli(), !t.expiresAt().isAfter(now),
-                    t.revokedAt() != null, t.uses(), t.maxUses(), t.usedAt() == null ? null : t.usedAt().toEpochMilli(),
+            return new JoinTokenInfo(
+                    t.id(),
+                    t.nodeId(),
+                    t.expiresAt().toEpochMilli(),
+                    !t.expiresAt().isAfter(now),
+                    t.revokedAt() != null,
+                    t.uses(),
+                    t.maxUses(),
+                    t.usedAt() == null ? null : t.usedAt().toEpochMilli(),
                     t.usedByNode());
         }
     }
 
-    public record ListJoinTokens(List<JoinTokenInfo> tokens) {
-    }
+    public record ListJoinTokens(List<JoinTokenInfo> tokens) {}
 
-    @Inject
-    JoinTokens joinTokens;
+    @Inject JoinTokens joinTokens;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,18 +82,27 @@ public class JoinTokensResource {
     @Audited("join.create")
     public CreatedJoinToken create(@Valid CreateJoinToken request) {
         CreateJoinToken body = request == null ? new CreateJoinToken(null, null, null) : request;
-        var issued = joinTokens.create(caller.get(), body.nodeId(), body.ttlSeconds(), body.maxUses());
-        return new CreatedJoinToken(issued.token().id(), issued.secret(), issued.token().expiresAt().toEpochMilli());
+        var issued =
+                joinTokens.create(caller.get(), body.nodeId(), body.ttlSeconds(), body.maxUses());
+        return new CreatedJoinToken(
+                issued.token().id(), issued.secret(), issued.token().expiresAt().toEpochMilli());
     }
 
     @GET
     @RolesAllowed(Permission.Names.TOKENS_READ)
-    public ListJoinTokens list(@QueryParam("include") @Pattern(regexp = "(revoked|used)(,(revoked|used))?",
-            message = "must be revoked, used or revoked,used") String include) {
-        Set<String> extra = include == null ? Set.of() : Set.copyOf(Arrays.asList(include.split(",")));
+    public ListJoinTokens list(
+            @QueryParam("include")
+                    @Pattern(
+                            regexp = "(revoked|used)(,(revoked|used))?",
+                            message = "must be revoked, used or revoked,used")
+                    String include) {
+        Set<String> extra =
+                include == null ? Set.of() : Set.copyOf(Arrays.asList(include.split(",")));
         Instant now = clock.instant();
-        return new ListJoinTokens(joinTokens.list(extra.contains("revoked"), extra.contains("used")).stream()
-                .map(t -> JoinTokenInfo.of(t, now)).toList());
+        return new ListJoinTokens(
+                joinTokens.list(extra.contains("revoked"), extra.contains("used")).stream()
+                        .map(t -> JoinTokenInfo.of(t, now))
+                        .toList());
     }
 
     @DELETE
@@ -99,7 +117,10 @@ public class JoinTokensResource {
         return Map.of();
     }
 
-    /** {@code DELETE /admin/tokens/} with a blank id: prexor answers INVALID_ARGUMENT, not "no such method". */
+    /**
+     * {@code DELETE /admin/tokens/} with a blank id: prexor answers INVALID_ARGUMENT, not "no such
+     * method".
+     */
     @DELETE
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     public Map<String, Object> revokeWithoutId() {

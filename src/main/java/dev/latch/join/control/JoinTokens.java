@@ -4,12 +4,12 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
+import dev.latch.security.entity.Permissions;
 import dev.latch.tokens.control.OpaqueTokens;
 import dev.latch.tokens.control.TokenFormat;
-import dev.latch.security.entity.Permissions;
+import dev.latch.tokens.control.TokenIssuer;
 import dev.latch.tokens.entity.Token;
 import dev.latch.tokens.entity.TokenKind;
-import dev.latch.tokens.control.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,28 +23,27 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** prexor's join tokens: created for a node (or any), listed, revoked, and exchanged once for a node credential. */
+/**
+ * prexor's join tokens: created for a node (or any), listed, revoked, and exchanged once for a node
+ * credential.
+ */
 @ApplicationScoped
 public class JoinTokens {
 
     /** RFC 1123 label: what a node id may be. */
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
     private static final int MAX_USES = 1000;
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    TokenIssuer issuer;
+    @Inject TokenIssuer issuer;
 
-    @Inject
-    OpaqueTokens opaqueTokens;
+    @Inject OpaqueTokens opaqueTokens;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     @Inject
     @ConfigProperty(name = "latch.join.default-ttl-seconds")
@@ -58,17 +57,29 @@ public class JoinTokens {
     @ConfigProperty(name = "latch.join.node-credential-ttl")
     Duration nodeCredentialTtl;
 
-    public TokenIssuer.Issued create(Caller caller, String nodeId, BigDecimal ttlSeconds, Integer maxUses) {
+    public TokenIssuer.Issued create(
+            Caller caller, String nodeId, BigDecimal ttlSeconds, Integer maxUses) {
         if (nodeId != null) {
             checkNodeId(nodeId);
         }
         if (maxUses != null && (maxUses < 1 || maxUses > MAX_USES)) {
             throw LatchException.invalidArgument("max_uses must be from 1 to " + MAX_USES);
         }
-        TokenIssuer.Issued issued = issuer.issue(new TokenIssuer.Spec(TokenKind.JOIN, "join:" + UUID.randomUUID(),
-                nodeId == null ? "Join token for any node" : "Join token for " + nodeId, Permissions.of(), false,
-                Duration.ofSeconds(ttl(ttlSeconds)), caller.identity(), caller.userId(), nodeId,
-                maxUses == null ? 1 : maxUses));
+        TokenIssuer.Issued issued =
+                issuer.issue(
+                        new TokenIssuer.Spec(
+                                TokenKind.JOIN,
+                                "join:" + UUID.randomUUID(),
+                                nodeId == null
+                                        ? "Join token for any node"
+                                        : "Join token for " + nodeId,
+                                Permissions.of(),
+                                false,
+                                Duration.ofSeconds(ttl(ttlSeconds)),
+                                caller.identity(),
+                                caller.userId(),
+                                nodeId,
+                                maxUses == null ? 1 : maxUses));
         audit.target("token:" + issued.token().id());
         audit.detail("node_id=" + nodeId);
         return issued;
@@ -76,7 +87,9 @@ public class JoinTokens {
 
     /** Tracked join tokens, newest first; revoked and used-up ones only when asked for. */
     public List<Token> list(boolean includeRevoked, boolean includeUsed) {
-        return em.createQuery("select t from Token t where t.kind = :kind order by t.issuedAt desc", Token.class)
+        return em.createQuery(
+                        "select t from Token t where t.kind = :kind order by t.issuedAt desc",
+                        Token.class)
                 .setParameter("kind", TokenKind.JOIN)
                 .getResultStream()
                 .filter(t -> includeRevoked || t.revokedAt() == null)
@@ -104,36 +117,66 @@ public class JoinTokens {
         if (TokenFormat.kindOf(joinToken).filter(TokenKind.JOIN::equals).isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The join token is malformed");
         }
-        Token join = opaqueTokens.find(joinToken)
-                .orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "The join token is not known"));
+        Token join =
+                opaqueTokens
+                        .find(joinToken)
+                        .orElseThrow(
+                                () ->
+                                        new LatchException(
+                                                ErrorCode.UNAUTHENTICATED,
+                                                "The join token is not known"));
         audit.target("token:" + join.id());
         Instant now = clock.instant();
-        int taken = em.createQuery("update Token t set t.uses = t.uses + 1, t.usedAt = :now, t.usedByNode = :node"
-                        + " where t.id = :id and t.revokedAt is null and t.expiresAt > :now and t.uses < t.maxUses"
-                        + " and (t.nodeId is null or t.nodeId = :node)")
-                .setParameter("now", now).setParameter("node", nodeId).setParameter("id", join.id())
-                .executeUpdate();
+        int taken =
+                em.createQuery(
+                                "update Token t set t.uses = t.uses + 1, t.usedAt = :now, t.usedByNode = :node"
+                                        + " where t.id = :id and t.revokedAt is null and t.expiresAt > :now and t.uses < t.maxUses"
+                                        + " and (t.nodeId is null or t.nodeId = :node)")
+                        .setParameter("now", now)
+                        .setParameter("node", nodeId)
+                        .setParameter("id", join.id())
+                        .executeUpdate();
         if (taken == 0) {
             em.refresh(join);
             throw refusal(join, nodeId, now);
         }
         // a node that joins again replaces its earlier credential
-        em.createQuery("select t from Token t where t.kind = :kind and t.nodeId = :node and t.revokedAt is null", Token.class)
-                .setParameter("kind", TokenKind.NODE).setParameter("node", nodeId)
-                .getResultList().forEach(t -> t.revoke("join:" + join.id(), now));
+        em.createQuery(
+                        "select t from Token t where t.kind = :kind and t.nodeId = :node and t.revokedAt is null",
+                        Token.class)
+                .setParameter("kind", TokenKind.NODE)
+                .setParameter("node", nodeId)
+                .getResultList()
+                .forEach(t -> t.revoke("join:" + join.id(), now));
         em.flush();
-        return issuer.issue(new TokenIssuer.Spec(TokenKind.NODE, "node:" + nodeId, "Node credential of " + nodeId,
-                Permissions.of(), false, nodeCredentialTtl,
-                "join:" + join.id(), null, nodeId, null));
+        return issuer.issue(
+                new TokenIssuer.Spec(
+                        TokenKind.NODE,
+                        "node:" + nodeId,
+                        "Node credential of " + nodeId,
+                        Permissions.of(),
+                        false,
+                        nodeCredentialTtl,
+                        "join:" + join.id(),
+                        null,
+                        nodeId,
+                        null));
     }
 
     private static LatchException refusal(Token join, String nodeId, Instant now) {
         return switch (join.statusAt(now)) {
-            case REVOKED -> LatchException.failedPrecondition("The join token has been revoked", "token_revoked");
-            case EXPIRED -> LatchException.failedPrecondition("The join token has expired", "token_expired");
-            case ACTIVE -> join.nodeId() != null && !join.nodeId().equals(nodeId)
-                    ? LatchException.failedPrecondition("The join token is bound to another node", "node_mismatch")
-                    : LatchException.failedPrecondition("The join token has been used", "token_used");
+            case REVOKED ->
+                    LatchException.failedPrecondition(
+                            "The join token has been revoked", "token_revoked");
+            case EXPIRED ->
+                    LatchException.failedPrecondition(
+                            "The join token has expired", "token_expired");
+            case ACTIVE ->
+                    join.nodeId() != null && !join.nodeId().equals(nodeId)
+                            ? LatchException.failedPrecondition(
+                                    "The join token is bound to another node", "node_mismatch")
+                            : LatchException.failedPrecondition(
+                                    "The join token has been used", "token_used");
         };
     }
 
@@ -148,14 +191,16 @@ public class JoinTokens {
             throw LatchException.invalidArgument("ttl_seconds must be a whole number of seconds");
         }
         if (seconds.compareTo(BigDecimal.valueOf(maxTtlSeconds)) > 0) {
-            throw LatchException.invalidArgument("ttl_seconds exceeds the " + maxTtlSeconds + " cap");
+            throw LatchException.invalidArgument(
+                    "ttl_seconds exceeds the " + maxTtlSeconds + " cap");
         }
         return seconds.longValueExact();
     }
 
     private static void checkNodeId(String nodeId) {
         if (nodeId == null || !DNS_LABEL.matcher(nodeId).matches()) {
-            throw LatchException.invalidArgument("node_id must be a DNS label: a-z, 0-9 and '-', 1 to 63 characters");
+            throw LatchException.invalidArgument(
+                    "node_id must be a DNS label: a-z, 0-9 and '-', 1 to 63 characters");
         }
     }
 }

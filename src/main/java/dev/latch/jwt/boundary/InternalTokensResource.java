@@ -19,7 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 
-/** bus remote issuing: {@code Authorization: Bearer <internal key>}, checked by the control, not the mechanism. */
+/**
+ * bus remote issuing: {@code Authorization: Bearer <internal key>}, checked by the control, not the
+ * mechanism.
+ */
 @Path("internal/auth/token")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,24 +30,35 @@ import java.time.Instant;
 @Transactional
 public class InternalTokensResource {
 
-    public record IssueRequest(@NotNull @Size(min = 1, max = 200) String subject,
-            @NotNull @Size(min = 1, max = 200) String audience, @NotNull String scope, @NotNull String ttl) {
-    }
+    public record IssueRequest(
+            @NotNull @Size(min = 1, max = 200) String subject,
+            @NotNull @Size(min = 1, max = 200) String audience,
+            @NotNull String scope,
+            @NotNull String ttl) {}
 
-    public record AccessToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
-    }
+    public record AccessToken(
+            String accessToken, String tokenType, long expiresIn, Instant expiresAt) {}
 
-    @Inject
-    InternalIssuing issuing;
+    @Inject InternalIssuing issuing;
 
     @POST
     @PermitAll
     @Audited("jwt.internal_issue")
-    public AccessToken issue(@HeaderParam("Authorization") String authorization, @Valid @NotNull IssueRequest request) {
-        String key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
-        JwtIssuer.Signed signed = issuing.issue(key, request.subject(), request.audience(), request.scope(), request.ttl());
+    public AccessToken issue(
+            @HeaderParam("Authorization") String authorization,
+            @Valid @NotNull IssueRequest request) {
+        String key =
+                authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                        ? authorization.substring(7).trim()
+                        : null;
+        JwtIssuer.Signed signed =
+                issuing.issue(
+                        key, request.subject(), request.audience(), request.scope(), request.ttl());
         Instant exp = signed.record().expiresAt();
-        return new AccessToken(signed.token(), "Bearer", Duration.between(signed.record().issuedAt(), exp).toSeconds(), exp);
+        return new AccessToken(
+                signed.token(),
+                "Bearer",
+                Duration.between(signed.record().issuedAt(), exp).toSeconds(),
+                exp);
     }
 }

@@ -38,39 +38,74 @@ import java.util.UUID;
 @Transactional
 public class JwtResource {
 
-    public record MintRequest(@NotNull(message = "is required") String scope, @Size(min = 1, max = 200) String aud,
-            String ttl, @Size(min = 1, max = 200) String sub) {
-    }
+    public record MintRequest(
+            @NotNull(message = "is required") String scope,
+            @Size(min = 1, max = 200) String aud,
+            String ttl,
+            @Size(min = 1, max = 200) String sub) {}
 
-    public record Minted(String token, String tokenType, Instant expiresAt, String aud, String scope, String sub,
-            String kid, UUID jti) {
+    public record Minted(
+            String token,
+            String tokenType,
+            Instant expiresAt,
+            String aud,
+            String scope,
+            String sub,
+            String kid,
+            UUID jti) {
 
         static Minted of(JwtIssuer.Signed signed) {
             MintedJwt r = signed.record();
-            return new Minted(signed.token(), "Bearer", r.expiresAt(), r.aud(), r.scope(), r.sub(), r.kid(), r.jti());
+            return new Minted(
+                    signed.token(),
+                    "Bearer",
+                    r.expiresAt(),
+                    r.aud(),
+                    r.scope(),
+                    r.sub(),
+                    r.kid(),
+                    r.jti());
         }
     }
 
-    public record MintedView(UUID jti, String kind, String status, String sub, String aud, String scope, String kid,
-            Instant issuedAt, Instant expiresAt, String mintedBy, Instant revokedAt, String revokedBy) {
+    public record MintedView(
+            UUID jti,
+            String kind,
+            String status,
+            String sub,
+            String aud,
+            String scope,
+            String kid,
+            Instant issuedAt,
+            Instant expiresAt,
+            String mintedBy,
+            Instant revokedAt,
+            String revokedBy) {
 
         static MintedView of(MintedJwt r, Instant now) {
-            return new MintedView(r.jti(), r.kind(), r.statusAt(now), r.sub(), r.aud(), r.scope(), r.kid(), r.issuedAt(),
-                    r.expiresAt(), r.mintedBy(), r.revokedAt(), r.revokedBy());
+            return new MintedView(
+                    r.jti(),
+                    r.kind(),
+                    r.statusAt(now),
+                    r.sub(),
+                    r.aud(),
+                    r.scope(),
+                    r.kid(),
+                    r.issuedAt(),
+                    r.expiresAt(),
+                    r.mintedBy(),
+                    r.revokedAt(),
+                    r.revokedBy());
         }
     }
 
-    @Inject
-    Minting minting;
+    @Inject Minting minting;
 
-    @Inject
-    MintedJwts minted;
+    @Inject MintedJwts minted;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @POST
     @Path("mint")
@@ -96,7 +131,10 @@ public class JwtResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.Names.TOKENS_READ)
     public Page<MintedView> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(minted.page(page.cursor(), page.limit()), page.limit(), r -> MintedView.of(r, clock.instant()),
+        return Page.of(
+                minted.page(page.cursor(), page.limit()),
+                page.limit(),
+                r -> MintedView.of(r, clock.instant()),
                 r -> new KeysetCursor(r.issuedAt(), r.jti()).encode());
     }
 
@@ -106,10 +144,12 @@ public class JwtResource {
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     @Audited("jwt.revoke")
     public MintedView revoke(@PathParam("jti") String jti) {
-        return MintedView.of(minted.revoke(caller.get(), PathIds.uuid("jti", jti)), clock.instant());
+        return MintedView.of(
+                minted.revoke(caller.get(), PathIds.uuid("jti", jti)), clock.instant());
     }
 
     private JwtIssuer.Signed sign(MintRequest request) {
-        return minting.mint(caller.get(), request.scope(), request.aud(), request.ttl(), request.sub());
+        return minting.mint(
+                caller.get(), request.scope(), request.aud(), request.ttl(), request.sub());
     }
 }

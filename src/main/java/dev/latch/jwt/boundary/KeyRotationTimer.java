@@ -15,18 +15,19 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Maintains the signing keys at start (the first key) and every {@code latch.jwt.key-check-interval}. */
+/**
+ * Maintains the signing keys at start (the first key) and every {@code
+ * latch.jwt.key-check-interval}.
+ */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class KeyRotationTimer {
 
-    @Resource
-    TimerService timers;
+    @Resource TimerService timers;
 
-    @Inject
-    SigningKeys keys;
+    @Inject SigningKeys keys;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.key-check-interval")
@@ -36,7 +37,8 @@ public class KeyRotationTimer {
     void start() {
         keys.maintain();
         long millis = interval.toMillis();
-        timers.createIntervalTimer(millis, millis, new TimerConfig("signing-key-maintenance", false));
+        timers.createIntervalTimer(
+                millis, millis, new TimerConfig("signing-key-maintenance", false));
     }
 
     @Timeout

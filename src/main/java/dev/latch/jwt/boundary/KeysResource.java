@@ -24,20 +24,32 @@ import java.util.List;
 @RolesAllowed(Permission.Names.KEYS_MANAGE)
 public class KeysResource {
 
-    public record KeyView(String kid, String algorithm, String status, boolean published, Instant createdAt,
-            Instant activatesAt, Instant retiredAt, Instant signedUntil) {
+    public record KeyView(
+            String kid,
+            String algorithm,
+            String status,
+            boolean published,
+            Instant createdAt,
+            Instant activatesAt,
+            Instant retiredAt,
+            Instant signedUntil) {
 
         static KeyView of(SigningKey k, Instant now) {
-            return new KeyView(k.kid(), k.algorithm(), k.statusAt(now).wireName(), k.isPublishedAt(now), k.createdAt(),
-                    k.activatesAt(), k.retiredAt(), k.signedUntil());
+            return new KeyView(
+                    k.kid(),
+                    k.algorithm(),
+                    k.statusAt(now).wireName(),
+                    k.isPublishedAt(now),
+                    k.createdAt(),
+                    k.activatesAt(),
+                    k.retiredAt(),
+                    k.signedUntil());
         }
     }
 
-    @Inject
-    SigningKeys keys;
+    @Inject SigningKeys keys;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @GET
     public List<KeyView> list() {
@@ -48,6 +60,8 @@ public class KeysResource {
     @Path("rotate")
     @Audited("key.rotate")
     public Response rotate() {
-        return Response.status(Response.Status.CREATED).entity(KeyView.of(keys.rotateNow(), clock.instant())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(KeyView.of(keys.rotateNow(), clock.instant()))
+                .build();
     }
 }

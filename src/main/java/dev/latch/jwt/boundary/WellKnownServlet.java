@@ -21,8 +21,7 @@ public class WellKnownServlet extends HttpServlet {
     static final String JWKS = "/.well-known/jwks.json";
     static final String METADATA = "/.well-known/oauth-authorization-server";
 
-    @Inject
-    SigningKeys keys;
+    @Inject SigningKeys keys;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.issuer")
@@ -33,7 +32,8 @@ public class WellKnownServlet extends HttpServlet {
     int maxAge;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Object document = JWKS.equals(request.getServletPath()) ? jwks() : metadata();
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
@@ -43,9 +43,15 @@ public class WellKnownServlet extends HttpServlet {
     }
 
     private Map<String, Object> jwks() {
-        List<Map<String, String>> published = keys.published().stream()
-                .map(k -> Jwks.jwk(k.kid(), k.algorithm(), keys.publicKey(k.kid()).orElseThrow()))
-                .toList();
+        List<Map<String, String>> published =
+                keys.published().stream()
+                        .map(
+                                k ->
+                                        Jwks.jwk(
+                                                k.kid(),
+                                                k.algorithm(),
+                                                keys.publicKey(k.kid()).orElseThrow()))
+                        .toList();
         return Map.of("keys", published);
     }
 

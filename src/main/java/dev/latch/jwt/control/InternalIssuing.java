@@ -15,15 +15,16 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** bus remote issuing: a trusted service presents the internal shared key and names the claims it needs. */
+/**
+ * bus remote issuing: a trusted service presents the internal shared key and names the claims it
+ * needs.
+ */
 @ApplicationScoped
 public class InternalIssuing {
 
-    @Inject
-    JwtIssuer issuer;
+    @Inject JwtIssuer issuer;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.internal-key-file")
@@ -33,15 +34,28 @@ public class InternalIssuing {
     @ConfigProperty(name = "latch.jwt.max-ttl")
     Duration maxTtl;
 
-    public JwtIssuer.Signed issue(String presentedKey, String subject, String audience, String scope, String ttl) {
-        String key = keyFile.map(file -> SecretFile.read(Path.of(file)))
-                .orElseThrow(() -> LatchException.notFound("Internal issuing is not configured on this server"));
+    public JwtIssuer.Signed issue(
+            String presentedKey, String subject, String audience, String scope, String ttl) {
+        String key =
+                keyFile.map(file -> SecretFile.read(Path.of(file)))
+                        .orElseThrow(
+                                () ->
+                                        LatchException.notFound(
+                                                "Internal issuing is not configured on this server"));
         if (presentedKey == null || !MessageDigest.isEqual(sha256(presentedKey), sha256(key))) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The internal key is not valid");
         }
         Minting.scopes(scope);
         Duration lifetime = Ttl.of(ttl, maxTtl);
-        JwtIssuer.Signed signed = issuer.sign("internal", subject, audience, scope, lifetime, "internal:" + subject, null);
+        JwtIssuer.Signed signed =
+                issuer.sign(
+                        "internal",
+                        subject,
+                        audience,
+                        scope,
+                        lifetime,
+                        "internal:" + subject,
+                        null);
         audit.target("jwt:" + signed.record().jti());
         audit.detail("sub=" + subject + " aud=" + audience + " scope=" + scope);
         return signed;
@@ -50,7 +64,8 @@ public class InternalIssuing {
     /** Digests of equal length, compared in constant time: neither content nor length leaks. */
     private static byte[] sha256(String value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Public keys as RFC 7517 JSON Web Keys. */
 public final class Jwks {
 
-    private Jwks() {
-    }
+    private Jwks() {}
 
     public static Map<String, String> jwk(String kid, String algorithm, PublicKey key) {
         Map<String, String> jwk = new LinkedHashMap<>();
@@ -35,7 +34,10 @@ public final class Jwks {
         return jwk;
     }
 
-    /** Big-endian without the sign byte, left-padded to {@code width} bytes when given (EC coordinates). */
+    /**
+     * Big-endian without the sign byte, left-padded to {@code width} bytes when given (EC
+     * coordinates).
+     */
     private static String unsigned(BigInteger value, int width) {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {

@@ -36,23 +36,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * JWTs as bearer tokens on Latch's API. SmallRye JWT (MicroProfile JWT) checks signature, iss, aud,
- * exp and nbf against the key the header's kid names; the jti must be recorded and unrevoked.
- * HS256 is accepted only with the configured secret, never with any other key material.
+ * exp and nbf against the key the header's kid names; the jti must be recorded and unrevoked. HS256
+ * is accepted only with the configured secret, never with any other key material.
  */
 @ApplicationScoped
 public class JwtBearer implements BearerVerifier {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    JWTParser parser;
+    @Inject JWTParser parser;
 
-    @Inject
-    SigningKeys keys;
+    @Inject SigningKeys keys;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.issuer")
@@ -67,8 +63,7 @@ public class JwtBearer implements BearerVerifier {
     Optional<String> hs256SecretFile;
 
     /** What a verified JWT says, and its record when Latch signed it. */
-    public record Verified(JsonWebToken jwt, Optional<MintedJwt> record) {
-    }
+    public record Verified(JsonWebToken jwt, Optional<MintedJwt> record) {}
 
     @Override
     public boolean accepts(String token) {
@@ -79,14 +74,24 @@ public class JwtBearer implements BearerVerifier {
     public Caller authenticate(String token) {
         Verified verified = verify(token, audience);
         JsonWebToken jwt = verified.jwt();
-        String scope = Optional.ofNullable(jwt.<Object>getClaim("scope")).map(JwtBearer::text).orElse("");
-        String kind = verified.record().map(MintedJwt::kind).filter("session"::equals).orElse("jwt");
-        return new Caller(jwt.getSubject(), verified.record().map(MintedJwt::jti).orElse(null), kind,
-                Minting.latchPermissions(java.util.Arrays.asList(scope.split("\\s+"))), false,
-                Instant.ofEpochSecond(jwt.getExpirationTime()), verified.record().map(MintedJwt::ownerId).orElse(null));
+        String scope =
+                Optional.ofNullable(jwt.<Object>getClaim("scope")).map(JwtBearer::text).orElse("");
+        String kind =
+                verified.record().map(MintedJwt::kind).filter("session"::equals).orElse("jwt");
+        return new Caller(
+                jwt.getSubject(),
+                verified.record().map(MintedJwt::jti).orElse(null),
+                kind,
+                Minting.latchPermissions(java.util.Arrays.asList(scope.split("\\s+"))),
+                false,
+                Instant.ofEpochSecond(jwt.getExpirationTime()),
+                verified.record().map(MintedJwt::ownerId).orElse(null));
     }
 
-    /** Verifies a token meant for {@code expectedAudience}: its key, its signature and claims, its record. */
+    /**
+     * Verifies a token meant for {@code expectedAudience}: its key, its signature and claims, its
+     * record.
+     */
     public Verified verify(String token, String expectedAudience) {
         VerificationKey key = keyFor(header(token));
         JsonWebToken jwt = parse(token, key, expectedAudience);
@@ -101,11 +106,15 @@ public class JwtBearer implements BearerVerifier {
         }
     }
 
-    /** The signing key the header's kid names, with its own algorithm; HS256 only with the configured secret. */
+    /**
+     * The signing key the header's kid names, with its own algorithm; HS256 only with the
+     * configured secret.
+     */
     private VerificationKey keyFor(JsonObject header) {
         String alg = header.getString("alg", "");
         if (alg.equals("HS256")) {
-            return new VerificationKey(SignatureAlgorithm.HS256,
+            return new VerificationKey(
+                    SignatureAlgorithm.HS256,
                     hs256Secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")));
         }
         String kid = header.getString("kid", null);
@@ -113,7 +122,10 @@ public class JwtBearer implements BearerVerifier {
         if (key == null) {
             throw refused("The JWT names no signing key this server knows");
         }
-        SignatureAlgorithm expected = key.getAlgorithm().equals("EC") ? SignatureAlgorithm.ES256 : SignatureAlgorithm.RS256;
+        SignatureAlgorithm expected =
+                key.getAlgorithm().equals("EC")
+                        ? SignatureAlgorithm.ES256
+                        : SignatureAlgorithm.RS256;
         if (!expected.getAlgorithm().equals(alg)) {
             throw refused("The JWT's algorithm does not match its signing key");
         }
@@ -135,15 +147,18 @@ public class JwtBearer implements BearerVerifier {
         try {
             return parser.parse(token, context);
         } catch (ParseException e) {
-            throw expired(token) ? new LatchException(ErrorCode.TOKEN_EXPIRED, "The JWT has expired")
+            throw expired(token)
+                    ? new LatchException(ErrorCode.TOKEN_EXPIRED, "The JWT has expired")
                     : refused("The JWT did not verify");
         }
     }
 
     /** Latch's own JWTs must be recorded, and no recorded JWT may be revoked. */
     private Optional<MintedJwt> record(JsonWebToken jwt, boolean signedByLatch) {
-        Optional<MintedJwt> record = Optional.ofNullable(jwt.getTokenID()).flatMap(JwtBearer::uuid)
-                .map(jti -> em.find(MintedJwt.class, jti));
+        Optional<MintedJwt> record =
+                Optional.ofNullable(jwt.getTokenID())
+                        .flatMap(JwtBearer::uuid)
+                        .map(jti -> em.find(MintedJwt.class, jti));
         if (signedByLatch && record.isEmpty()) {
             throw refused("The JWT was not issued by this service");
         }
@@ -163,13 +178,19 @@ public class JwtBearer implements BearerVerifier {
         if (aud instanceof JsonString single) {
             return Optional.of(single.getString());
         }
-        return aud instanceof jakarta.json.JsonArray many && !many.isEmpty() && many.get(0) instanceof JsonString first
-                ? Optional.of(first.getString()) : Optional.empty();
+        return aud instanceof jakarta.json.JsonArray many
+                        && !many.isEmpty()
+                        && many.get(0) instanceof JsonString first
+                ? Optional.of(first.getString())
+                : Optional.empty();
     }
 
     private Optional<SecretKey> hs256Secret() {
-        return hs256SecretFile.map(file -> new SecretKeySpec(
-                SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return hs256SecretFile.map(
+                file ->
+                        new SecretKeySpec(
+                                SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8),
+                                "HmacSHA256"));
     }
 
     private static JsonObject header(String token) {
@@ -180,8 +201,9 @@ public class JwtBearer implements BearerVerifier {
     private boolean expired(String token) {
         try {
             JsonObject claims = json(token.split("\\.")[1]);
-            return claims.containsKey("exp") && Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())
-                    .isBefore(clock.instant().plusSeconds(1));
+            return claims.containsKey("exp")
+                    && Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())
+                            .isBefore(clock.instant().plusSeconds(1));
         } catch (LatchException | ClassCastException | ArrayIndexOutOfBoundsException e) {
             return false;
         }
@@ -190,7 +212,8 @@ public class JwtBearer implements BearerVerifier {
     private static JsonObject json(String base64url) {
         try {
             byte[] decoded = Base64.getUrlDecoder().decode(base64url);
-            return Json.createReader(new StringReader(new String(decoded, StandardCharsets.UTF_8))).readObject();
+            return Json.createReader(new StringReader(new String(decoded, StandardCharsets.UTF_8)))
+                    .readObject();
         } catch (RuntimeException e) {
             throw refused("The JWT is malformed");
         }
@@ -205,7 +228,9 @@ public class JwtBearer implements BearerVerifier {
     }
 
     private static String text(Object claim) {
-        return claim instanceof JsonString s ? s.getString() : claim instanceof JsonValue v ? v.toString() : claim.toString();
+        return claim instanceof JsonString s
+                ? s.getString()
+                : claim instanceof JsonValue v ? v.toString() : claim.toString();
     }
 
     private static LatchException refused(String detail) {

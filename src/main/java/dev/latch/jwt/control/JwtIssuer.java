@@ -20,40 +20,49 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JwtIssuer {
 
     /** A signed token and its record. */
-    public record Signed(String token, MintedJwt record) {
-    }
+    public record Signed(String token, MintedJwt record) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    SigningKeys keys;
+    @Inject SigningKeys keys;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.issuer")
     String issuer;
 
-    public Signed sign(String kind, String sub, String aud, String scope, Duration ttl, String mintedBy, UUID ownerId) {
+    public Signed sign(
+            String kind,
+            String sub,
+            String aud,
+            String scope,
+            Duration ttl,
+            String mintedBy,
+            UUID ownerId) {
         SigningKey key = keys.active();
         Instant now = clock.instant();
         Instant exp = now.plus(ttl);
         UUID jti = UUID.randomUUID();
-        String token = Jwts.builder()
-                .header().keyId(key.kid()).type("JWT").and()
-                .issuer(issuer)
-                .subject(sub)
-                .audience().single(aud)
-                .claim("scope", scope)
-                .id(jti.toString())
-                .issuedAt(Date.from(now))
-                .notBefore(Date.from(now))
-                .expiration(Date.from(exp))
-                .signWith(keys.privateKey(key), algorithm(key.algorithm()))
-                .compact();
-        MintedJwt record = new MintedJwt(jti, kind, sub, aud, scope, key.kid(), now, exp, mintedBy, ownerId);
+        String token =
+                Jwts.builder()
+                        .header()
+                        .keyId(key.kid())
+                        .type("JWT")
+                        .and()
+                        .issuer(issuer)
+                        .subject(sub)
+                        .audience()
+                        .single(aud)
+                        .claim("scope", scope)
+                        .id(jti.toString())
+                        .issuedAt(Date.from(now))
+                        .notBefore(Date.from(now))
+                        .expiration(Date.from(exp))
+                        .signWith(keys.privateKey(key), algorithm(key.algorithm()))
+                        .compact();
+        MintedJwt record =
+                new MintedJwt(jti, kind, sub, aud, scope, key.kid(), now, exp, mintedBy, ownerId);
         em.persist(record);
         keys.signedUntil(key.kid(), exp);
         return new Signed(token, record);

@@ -23,7 +23,8 @@ public final class KeyEncryption {
 
     public KeyEncryption(byte[] kek) {
         if (kek.length != 32) {
-            throw new IllegalArgumentException("the key-encryption key must be 32 bytes (base64 in its file)");
+            throw new IllegalArgumentException(
+                    "the key-encryption key must be 32 bytes (base64 in its file)");
         }
         this.kek = new SecretKeySpec(kek, "AES");
     }
@@ -38,13 +39,19 @@ public final class KeyEncryption {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, iv, plain, kid);
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        return Base64.getEncoder()
+                .encodeToString(
+                        ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     }
 
     public byte[] open(String sealed, String kid) {
         byte[] all = Base64.getDecoder().decode(sealed);
         byte[] iv = java.util.Arrays.copyOfRange(all, 0, IV_BYTES);
-        return crypt(Cipher.DECRYPT_MODE, iv, java.util.Arrays.copyOfRange(all, IV_BYTES, all.length), kid);
+        return crypt(
+                Cipher.DECRYPT_MODE,
+                iv,
+                java.util.Arrays.copyOfRange(all, IV_BYTES, all.length),
+                kid);
     }
 
     private byte[] crypt(int mode, byte[] iv, byte[] input, String kid) {
@@ -55,7 +62,8 @@ public final class KeyEncryption {
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             // wrong key-encryption key, or a tampered row; never the key material in the message
-            throw new IllegalStateException("cannot open signing key " + kid + " with this key-encryption key");
+            throw new IllegalStateException(
+                    "cannot open signing key " + kid + " with this key-encryption key");
         }
     }
 }

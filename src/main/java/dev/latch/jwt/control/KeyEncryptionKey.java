@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The key-encryption key: read from {@code latch.jwt.key-encryption-key-file}, or generated once into
- * the data directory. Nodes sharing a database must share this file.
+ * The key-encryption key: read from {@code latch.jwt.key-encryption-key-file}, or generated once
+ * into the data directory. Nodes sharing a database must share this file.
  */
 @ApplicationScoped
 public class KeyEncryptionKey {
@@ -28,10 +28,12 @@ public class KeyEncryptionKey {
     @Produces
     @Singleton
     KeyEncryption keyEncryption() {
-        String encoded = file.isPresent()
-                ? SecretFile.read(Path.of(file.get()))
-                : SecretFile.readOrCreate(Path.of(dataDir, "key-encryption.key"),
-                        Base64.getEncoder().encodeToString(KeyEncryption.newKey()));
+        String encoded =
+                file.isPresent()
+                        ? SecretFile.read(Path.of(file.get()))
+                        : SecretFile.readOrCreate(
+                                Path.of(dataDir, "key-encryption.key"),
+                                Base64.getEncoder().encodeToString(KeyEncryption.newKey()));
         return new KeyEncryption(Base64.getDecoder().decode(encoded));
     }
 }

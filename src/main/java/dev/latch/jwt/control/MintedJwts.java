@@ -18,18 +18,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class MintedJwts {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     /** Up to {@code limit + 1} records, so the caller can tell whether another page exists. */
     public List<MintedJwt> page(String cursor, int limit) {
-        return KeysetQuery.from(em, MintedJwt.class, "m").page("m.issuedAt", "m.jti", cursor, limit);
+        return KeysetQuery.from(em, MintedJwt.class, "m")
+                .page("m.issuedAt", "m.jti", cursor, limit);
     }
 
     /** pangolin {@code revoke-token-by-id} for a session: its owner may, and an admin may. */
@@ -39,8 +37,11 @@ public class MintedJwts {
             return Optional.empty();
         }
         audit.target("session:" + jti);
-        if (!jti.equals(caller.tokenId()) && !session.ownerId().equals(caller.userId()) && !caller.permissions().isAdmin()) {
-            throw LatchException.permissionDenied("Only its owner or an admin may revoke a session");
+        if (!jti.equals(caller.tokenId())
+                && !session.ownerId().equals(caller.userId())
+                && !caller.permissions().isAdmin()) {
+            throw LatchException.permissionDenied(
+                    "Only its owner or an admin may revoke a session");
         }
         session.revoke(caller.identity(), clock.instant());
         return Optional.of(session);

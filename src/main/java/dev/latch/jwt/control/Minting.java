@@ -17,11 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Minting {
 
-    @Inject
-    JwtIssuer issuer;
+    @Inject JwtIssuer issuer;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.default-ttl")
@@ -39,12 +37,21 @@ public class Minting {
         List<String> scopes = scopes(scope);
         String audience = aud != null ? aud : AudienceInference.infer(scopes);
         Duration lifetime = ttl == null ? defaultTtl : Ttl.of(ttl, maxTtl);
-        if (audience.equals(latchAudience) && !caller.permissions().covers(latchPermissions(scopes))) {
+        if (audience.equals(latchAudience)
+                && !caller.permissions().covers(latchPermissions(scopes))) {
             // a JWT for Latch itself carries permissions: never more than the minter holds
-            throw LatchException.permissionDenied("A JWT for Latch cannot carry permissions its minter does not hold");
+            throw LatchException.permissionDenied(
+                    "A JWT for Latch cannot carry permissions its minter does not hold");
         }
-        JwtIssuer.Signed signed = issuer.sign("minted", sub != null ? sub : caller.identity(), audience, scope, lifetime,
-                caller.identity(), caller.userId());
+        JwtIssuer.Signed signed =
+                issuer.sign(
+                        "minted",
+                        sub != null ? sub : caller.identity(),
+                        audience,
+                        scope,
+                        lifetime,
+                        caller.identity(),
+                        caller.userId());
         audit.target("jwt:" + signed.record().jti());
         audit.detail("aud=" + audience + " scope=" + scope);
         return signed;
@@ -52,16 +59,27 @@ public class Minting {
 
     /** Space-separated, carried verbatim; at least one. */
     public static List<String> scopes(String scope) {
-        List<String> scopes = scope == null ? List.of() : Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        List<String> scopes =
+                scope == null
+                        ? List.of()
+                        : Arrays.stream(scope.trim().split("\\s+"))
+                                .filter(s -> !s.isEmpty())
+                                .toList();
         if (scopes.isEmpty()) {
             throw LatchException.invalidArgument("scope is required");
         }
         return scopes;
     }
 
-    /** The scopes that name one of Latch's permissions: what a Latch-audience JWT may do on this API. */
+    /**
+     * The scopes that name one of Latch's permissions: what a Latch-audience JWT may do on this
+     * API.
+     */
     public static Permissions latchPermissions(List<String> scopes) {
-        return new Permissions(scopes.stream().map(Permission::ofWireName).flatMap(java.util.Optional::stream)
-                .collect(java.util.stream.Collectors.toSet()));
+        return new Permissions(
+                scopes.stream()
+                        .map(Permission::ofWireName)
+                        .flatMap(java.util.Optional::stream)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 }

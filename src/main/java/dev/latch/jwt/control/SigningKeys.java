@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The signing keys' life: created (and published) ahead of use, active, retired when a newer key
- * activates, deleted once every token they signed has expired. Safe when every node maintains at once.
+ * activates, deleted once every token they signed has expired. Safe when every node maintains at
+ * once.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -40,14 +41,11 @@ public class SigningKeys {
     /** Public keys by kid: they never change, so a node caches them for good. */
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    KeyEncryption encryption;
+    @Inject KeyEncryption encryption;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.algorithm")
@@ -63,14 +61,19 @@ public class SigningKeys {
 
     /** The key that signs now: the newest one whose activation has come. */
     public SigningKey active() {
-        return em.createQuery("select k from SigningKey k where k.activatesAt <= :now and k.retiredAt is null"
-                        + " order by k.activatesAt desc", SigningKey.class)
+        return em.createQuery(
+                        "select k from SigningKey k where k.activatesAt <= :now and k.retiredAt is null"
+                                + " order by k.activatesAt desc",
+                        SigningKey.class)
                 .setParameter("now", clock.instant())
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> new LatchException(dev.latch.platform.control.ErrorCode.UNAVAILABLE,
-                        "No signing key is active yet"));
+                .orElseThrow(
+                        () ->
+                                new LatchException(
+                                        dev.latch.platform.control.ErrorCode.UNAVAILABLE,
+                                        "No signing key is active yet"));
     }
 
     /** What the JWKS shows: pending, active, and retired keys whose tokens may still be alive. */
@@ -80,7 +83,9 @@ public class SigningKeys {
     }
 
     public List<SigningKey> all() {
-        return em.createQuery("select k from SigningKey k order by k.activatesAt desc", SigningKey.class).getResultList();
+        return em.createQuery(
+                        "select k from SigningKey k order by k.activatesAt desc", SigningKey.class)
+                .getResultList();
     }
 
     public Optional<PublicKey> publicKey(String kid) {
@@ -88,26 +93,31 @@ public class SigningKeys {
         if (known != null) {
             return Optional.of(known);
         }
-        return Optional.ofNullable(em.find(SigningKey.class, kid)).map(key -> {
-            PublicKey decoded = decodePublic(key);
-            publicKeys.put(kid, decoded);
-            return decoded;
-        });
+        return Optional.ofNullable(em.find(SigningKey.class, kid))
+                .map(
+                        key -> {
+                            PublicKey decoded = decodePublic(key);
+                            publicKeys.put(kid, decoded);
+                            return decoded;
+                        });
     }
 
     public PrivateKey privateKey(SigningKey key) {
         try {
             byte[] pkcs8 = encryption.open(key.sealedPrivateKey(), key.kid());
-            return KeyFactory.getInstance(family(key.algorithm())).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return KeyFactory.getInstance(family(key.algorithm()))
+                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + key.kid() + " is not a valid " + key.algorithm() + " key");
+            throw new IllegalStateException(
+                    "signing key " + key.kid() + " is not a valid " + key.algorithm() + " key");
         }
     }
 
     /** Remembers the latest expiry a key vouched for, so it stays published until then. */
     public void signedUntil(String kid, Instant expiresAt) {
-        em.createQuery("update SigningKey k set k.signedUntil = :exp where k.kid = :kid"
-                        + " and (k.signedUntil is null or k.signedUntil < :exp)")
+        em.createQuery(
+                        "update SigningKey k set k.signedUntil = :exp where k.kid = :kid"
+                                + " and (k.signedUntil is null or k.signedUntil < :exp)")
                 .setParameter("exp", expiresAt)
                 .setParameter("kid", kid)
                 .executeUpdate();
@@ -118,15 +128,21 @@ public class SigningKeys {
     public SigningKey rotateNow() {
         AdvisoryLock.SIGNING_KEYS.acquire(em);
         Instant now = clock.instant();
-        all().stream().filter(k -> k.statusAt(now) != SigningKey.Status.RETIRED).forEach(k -> k.retire(now));
+        all().stream()
+                .filter(k -> k.statusAt(now) != SigningKey.Status.RETIRED)
+                .forEach(k -> k.retire(now));
         SigningKey fresh = create(now, now);
-        LOG.log(System.Logger.Level.INFO, "Signing key rotated by request: {0} is active", fresh.kid());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Signing key rotated by request: {0} is active",
+                fresh.kid());
         return fresh;
     }
 
     /**
-     * The timer's work: a first key; the next key published {@code key-publish-lead} before the active
-     * one reaches {@code key-rotation-age}; retirement when a newer key activates; deletion once dead.
+     * The timer's work: a first key; the next key published {@code key-publish-lead} before the
+     * active one reaches {@code key-rotation-age}; retirement when a newer key activates; deletion
+     * once dead.
      */
     @Transactional
     public void maintain() {
@@ -135,36 +151,59 @@ public class SigningKeys {
         }
         Instant now = clock.instant();
         List<SigningKey> keys = all();
-        Optional<SigningKey> newestActive = keys.stream().filter(k -> k.statusAt(now) == SigningKey.Status.ACTIVE).findFirst();
+        Optional<SigningKey> newestActive =
+                keys.stream().filter(k -> k.statusAt(now) == SigningKey.Status.ACTIVE).findFirst();
         if (newestActive.isEmpty()) {
             if (keys.stream().noneMatch(k -> k.statusAt(now) == SigningKey.Status.PENDING)) {
-                LOG.log(System.Logger.Level.INFO, "First signing key {0} created", create(now, now).kid());
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "First signing key {0} created",
+                        create(now, now).kid());
             }
             return;
         }
         SigningKey active = newestActive.get();
         keys.stream()
-                .filter(k -> k.statusAt(now) == SigningKey.Status.ACTIVE && k.activatesAt().isBefore(active.activatesAt()))
+                .filter(
+                        k ->
+                                k.statusAt(now) == SigningKey.Status.ACTIVE
+                                        && k.activatesAt().isBefore(active.activatesAt()))
                 .forEach(k -> k.retire(active.activatesAt()));
         Instant due = active.activatesAt().plus(rotationAge);
         Duration lead = publishLead;
-        boolean successorPending = keys.stream().anyMatch(k -> k.statusAt(now) == SigningKey.Status.PENDING);
+        boolean successorPending =
+                keys.stream().anyMatch(k -> k.statusAt(now) == SigningKey.Status.PENDING);
         if (!successorPending && !now.isBefore(due.minus(lead))) {
             SigningKey next = create(now, due.isAfter(now) ? due : now);
-            LOG.log(System.Logger.Level.INFO, "Next signing key {0} published, signs from {1}", next.kid(), next.activatesAt());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Next signing key {0} published, signs from {1}",
+                    next.kid(),
+                    next.activatesAt());
         }
-        keys.stream().filter(k -> k.statusAt(now) == SigningKey.Status.RETIRED && !k.isPublishedAt(now)).forEach(k -> {
-            em.remove(k);
-            LOG.log(System.Logger.Level.INFO, "Signing key {0} removed: every token it signed has expired", k.kid());
-        });
+        keys.stream()
+                .filter(k -> k.statusAt(now) == SigningKey.Status.RETIRED && !k.isPublishedAt(now))
+                .forEach(
+                        k -> {
+                            em.remove(k);
+                            LOG.log(
+                                    System.Logger.Level.INFO,
+                                    "Signing key {0} removed: every token it signed has expired",
+                                    k.kid());
+                        });
     }
 
     private SigningKey create(Instant now, Instant activatesAt) {
         String kid = UUID.randomUUID().toString();
         KeyPair pair = generate(algorithm);
-        SigningKey key = new SigningKey(kid, algorithm,
-                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-                encryption.seal(pair.getPrivate().getEncoded(), kid), now, activatesAt);
+        SigningKey key =
+                new SigningKey(
+                        kid,
+                        algorithm,
+                        Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                        encryption.seal(pair.getPrivate().getEncoded(), kid),
+                        now,
+                        activatesAt);
         em.persist(key);
         return key;
     }
@@ -186,9 +225,11 @@ public class SigningKeys {
     private static PublicKey decodePublic(SigningKey key) {
         try {
             return KeyFactory.getInstance(family(key.algorithm()))
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
+                    .generatePublic(
+                            new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + key.kid() + " has no valid public key");
+            throw new IllegalStateException(
+                    "signing key " + key.kid() + " has no valid public key");
         }
     }
 
@@ -196,7 +237,9 @@ public class SigningKeys {
         return switch (algorithm) {
             case "RS256" -> "RSA";
             case "ES256" -> "EC";
-            default -> throw new IllegalStateException("latch.jwt.algorithm must be RS256 or ES256, not " + algorithm);
+            default ->
+                    throw new IllegalStateException(
+                            "latch.jwt.algorithm must be RS256 or ES256, not " + algorithm);
         };
     }
 }

@@ -13,8 +13,7 @@ import java.util.UUID;
 @Table(name = "minted_jwt")
 public class MintedJwt {
 
-    @Id
-    private UUID jti;
+    @Id private UUID jti;
 
     private String kind;
     private String sub;
@@ -40,11 +39,19 @@ public class MintedJwt {
     @Column(name = "owner_id")
     private UUID ownerId;
 
-    protected MintedJwt() {
-    }
+    protected MintedJwt() {}
 
-    public MintedJwt(UUID jti, String kind, String sub, String aud, String scope, String kid, Instant issuedAt,
-            Instant expiresAt, String mintedBy, UUID ownerId) {
+    public MintedJwt(
+            UUID jti,
+            String kind,
+            String sub,
+            String aud,
+            String scope,
+            String kid,
+            Instant issuedAt,
+            Instant expiresAt,
+            String mintedBy,
+            UUID ownerId) {
         this.jti = Objects.requireNonNull(jti);
         this.kind = Objects.requireNonNull(kind);
         this.sub = Objects.requireNonNull(sub);

@@ -13,15 +13,16 @@ import java.util.Objects;
 public class SigningKey {
 
     public enum Status {
-        PENDING, ACTIVE, RETIRED;
+        PENDING,
+        ACTIVE,
+        RETIRED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    @Id
-    private String kid;
+    @Id private String kid;
 
     private String algorithm;
 
@@ -43,10 +44,14 @@ public class SigningKey {
     @Column(name = "signed_until")
     private Instant signedUntil;
 
-    protected SigningKey() {
-    }
+    protected SigningKey() {}
 
-    public SigningKey(String kid, String algorithm, String publicKey, String sealedPrivateKey, Instant createdAt,
+    public SigningKey(
+            String kid,
+            String algorithm,
+            String publicKey,
+            String sealedPrivateKey,
+            Instant createdAt,
             Instant activatesAt) {
         if (activatesAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("a key cannot sign before it exists");
@@ -72,7 +77,9 @@ public class SigningKey {
         }
     }
 
-    /** True while a verifier may still need this key: not retired, or tokens it signed are alive. */
+    /**
+     * True while a verifier may still need this key: not retired, or tokens it signed are alive.
+     */
     public boolean isPublishedAt(Instant now) {
         return retiredAt == null || (signedUntil != null && signedUntil.isAfter(now));
     }

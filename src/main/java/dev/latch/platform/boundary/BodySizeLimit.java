@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Request bodies are small JSON documents; anything larger is refused with 413 before it is parsed. */
+/**
+ * Request bodies are small JSON documents; anything larger is refused with 413 before it is parsed.
+ */
 @Provider
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {

@@ -13,22 +13,25 @@ import java.util.stream.Collectors;
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    @Inject
-    Problems problems;
+    @Inject Problems problems;
 
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        String detail = e.getConstraintViolations().stream()
-                .map(ConstraintViolationMapper::describe)
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return problems.of(ErrorCode.INVALID_ARGUMENT, 400, detail.isEmpty() ? "Invalid request" : detail);
+        String detail =
+                e.getConstraintViolations().stream()
+                        .map(ConstraintViolationMapper::describe)
+                        .sorted()
+                        .collect(Collectors.joining("; "));
+        return problems.of(
+                ErrorCode.INVALID_ARGUMENT, 400, detail.isEmpty() ? "Invalid request" : detail);
     }
 
     private static String describe(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         // "issue.request.name" → "name": clients know fields, not Java method parameters
         String field = path.substring(path.lastIndexOf('.') + 1);
-        return ("request".equals(field) || field.startsWith("arg") ? "body" : field) + " " + violation.getMessage();
+        return ("request".equals(field) || field.startsWith("arg") ? "body" : field)
+                + " "
+                + violation.getMessage();
     }
 }

@@ -11,14 +11,15 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class LatchExceptionMapper implements ExceptionMapper<LatchException> {
 
-    @Inject
-    Problems problems;
+    @Inject Problems problems;
 
     @Override
     public Response toResponse(LatchException e) {
         Response problem = problems.of(e);
         if (e instanceof RateLimited limited) {
-            return Response.fromResponse(problem).header("Retry-After", limited.retryAfterSeconds()).build();
+            return Response.fromResponse(problem)
+                    .header("Retry-After", limited.retryAfterSeconds())
+                    .build();
         }
         return problem;
     }

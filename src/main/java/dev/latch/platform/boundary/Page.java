@@ -7,10 +7,11 @@ import java.util.function.Function;
 public record Page<T>(List<T> items, String nextCursor) {
 
     /**
-     * The page from a query that fetched up to {@code limit + 1} rows: the extra row only tells that
-     * another page exists, and the cursor points after the last row shown.
+     * The page from a query that fetched up to {@code limit + 1} rows: the extra row only tells
+     * that another page exists, and the cursor points after the last row shown.
      */
-    public static <E, T> Page<T> of(List<E> fetched, int limit, Function<E, T> view, Function<E, String> cursor) {
+    public static <E, T> Page<T> of(
+            List<E> fetched, int limit, Function<E, T> view, Function<E, String> cursor) {
         List<E> shown = fetched.stream().limit(limit).toList();
         String next = fetched.size() > limit ? cursor.apply(shown.get(shown.size() - 1)) : null;
         return new Page<>(shown.stream().map(view).toList(), next);

@@ -3,11 +3,12 @@ package dev.latch.platform.boundary;
 import dev.latch.platform.control.LatchException;
 import java.util.UUID;
 
-/** Ids in paths are UUIDs; anything else is the client's mistake, answered 400 naming the parameter. */
+/**
+ * Ids in paths are UUIDs; anything else is the client's mistake, answered 400 naming the parameter.
+ */
 public final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static UUID uuid(String parameter, String value) {
         try {

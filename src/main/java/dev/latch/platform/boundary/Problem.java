@@ -6,16 +6,33 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** An RFC 9457 problem with the contract's {@code code} (and {@code reason} for failed preconditions). */
-public record Problem(String type, String title, int status, String detail, String code, String reason, String requestId) {
+/**
+ * An RFC 9457 problem with the contract's {@code code} (and {@code reason} for failed
+ * preconditions).
+ */
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String code,
+        String reason,
+        String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     public static final String BEARER_CHALLENGE = "Bearer error=\"invalid_token\"";
 
-    public static Problem of(ErrorCode code, int status, String detail, String reason, String requestId) {
-        return new Problem("https://latch.dev/problems/" + code.code().replace('_', '-'), code.title(), status, detail,
-                code.code(), reason, requestId);
+    public static Problem of(
+            ErrorCode code, int status, String detail, String reason, String requestId) {
+        return new Problem(
+                "https://latch.dev/problems/" + code.code().replace('_', '-'),
+                code.title(),
+                status,
+                detail,
+                code.code(),
+                reason,
+                requestId);
     }
 
     public static Problem of(LatchException e, String requestId) {

@@ -12,8 +12,7 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class Problems {
 
-    @Inject
-    HttpServletRequest request;
+    @Inject HttpServletRequest request;
 
     public Response of(LatchException e) {
         return Problem.of(e, requestId()).toResponse();

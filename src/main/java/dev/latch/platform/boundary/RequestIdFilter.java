@@ -12,12 +12,14 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class RequestIdFilter implements ContainerResponseFilter {
 
-    @Context
-    HttpServletRequest request;
+    @Context HttpServletRequest request;
 
     @Override
-    public void filter(ContainerRequestContext requestContext, ContainerResponseContext responseContext) {
-        responseContext.getHeaders().putSingle(RequestInfo.REQUEST_ID_HEADER, RequestInfo.of(request).requestId());
+    public void filter(
+            ContainerRequestContext requestContext, ContainerResponseContext responseContext) {
+        responseContext
+                .getHeaders()
+                .putSingle(RequestInfo.REQUEST_ID_HEADER, RequestInfo.of(request).requestId());
         responseContext.getHeaders().putSingle("Cache-Control", "no-store");
     }
 }

@@ -10,5 +10,4 @@ import org.eclipse.microprofile.auth.LoginConfig;
  */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT", realmName = "latch")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

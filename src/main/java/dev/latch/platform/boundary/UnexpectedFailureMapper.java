@@ -12,17 +12,20 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException> {
 
-    private static final System.Logger LOG = System.getLogger(UnexpectedFailureMapper.class.getName());
+    private static final System.Logger LOG =
+            System.getLogger(UnexpectedFailureMapper.class.getName());
 
-    @Inject
-    Problems problems;
+    @Inject Problems problems;
 
-    @Inject
-    HttpServletRequest request;
+    @Inject HttpServletRequest request;
 
     @Override
     public Response toResponse(RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "Request " + RequestInfo.of(request).requestId() + " failed", e);
-        return problems.of(ErrorCode.UNAVAILABLE, 500, "The service could not complete the request");
+        LOG.log(
+                System.Logger.Level.ERROR,
+                "Request " + RequestInfo.of(request).requestId() + " failed",
+                e);
+        return problems.of(
+                ErrorCode.UNAVAILABLE, 500, "The service could not complete the request");
     }
 }

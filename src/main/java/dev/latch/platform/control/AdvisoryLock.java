@@ -2,7 +2,9 @@ package dev.latch.platform.control;
 
 import jakarta.persistence.EntityManager;
 
-/** PostgreSQL advisory locks that coordinate the nodes of a cluster; each work item has its own key. */
+/**
+ * PostgreSQL advisory locks that coordinate the nodes of a cluster; each work item has its own key.
+ */
 public enum AdvisoryLock {
     AUDIT_CHAIN(0x4C41_0001L),
     TOKEN_SWEEP(0x4C41_0002L),
@@ -17,11 +19,16 @@ public enum AdvisoryLock {
 
     /** Waits for the lock; it is released when the current transaction ends. */
     public void acquire(EntityManager em) {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, key).getSingleResult();
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                .setParameter(1, key)
+                .getSingleResult();
     }
 
     /** Takes the lock if no other node holds it; released when the current transaction ends. */
     public boolean tryAcquire(EntityManager em) {
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, key).getSingleResult();
+        return (Boolean)
+                em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                        .setParameter(1, key)
+                        .getSingleResult();
     }
 }

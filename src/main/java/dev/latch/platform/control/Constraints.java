@@ -7,8 +7,7 @@ public final class Constraints {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

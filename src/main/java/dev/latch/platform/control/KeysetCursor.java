@@ -6,18 +6,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
-/** A position in a list ordered newest first by (time, id): opaque to clients, checked on the way back in. */
+/**
+ * A position in a list ordered newest first by (time, id): opaque to clients, checked on the way
+ * back in.
+ */
 public record KeysetCursor(Instant at, UUID id) {
 
     public String encode() {
         String plain = ChronoUnit.MICROS.between(Instant.EPOCH, at) + "_" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     public static KeysetCursor parse(String encoded) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("_", 2);
-            return new KeysetCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), UUID.fromString(parts[1]));
+            String[] parts =
+                    new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)
+                            .split("_", 2);
+            return new KeysetCursor(
+                    Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
+                    UUID.fromString(parts[1]));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw LatchException.invalidArgument("cursor is not a cursor this server issued");
         }

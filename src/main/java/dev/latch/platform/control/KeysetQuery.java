@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of a list, newest first: the filters a caller gives, each in its own parentheses, and the
- * keyset condition after the cursor. Fetches {@code limit + 1} rows, so the page knows whether another follows.
+ * One page of a list, newest first: the filters a caller gives, each in its own parentheses, and
+ * the keyset condition after the cursor. Fetches {@code limit + 1} rows, so the page knows whether
+ * another follows.
  */
 public final class KeysetQuery<T> {
 
@@ -36,7 +37,10 @@ public final class KeysetQuery<T> {
         return this;
     }
 
-    /** A condition with one named parameter; skipped when the value is null, i.e. the filter was not asked for. */
+    /**
+     * A condition with one named parameter; skipped when the value is null, i.e. the filter was not
+     * asked for.
+     */
     public KeysetQuery<T> where(String condition, String parameter, Object value) {
         if (value != null) {
             where(condition);
@@ -45,7 +49,9 @@ public final class KeysetQuery<T> {
         return this;
     }
 
-    /** Ordered by {@code (at, id)} descending, after the position a {@link KeysetCursor} encodes. */
+    /**
+     * Ordered by {@code (at, id)} descending, after the position a {@link KeysetCursor} encodes.
+     */
     public List<T> page(String at, String id, String cursor, int limit) {
         if (cursor != null) {
             KeysetCursor after = KeysetCursor.parse(cursor);
@@ -64,8 +70,18 @@ public final class KeysetQuery<T> {
 
     private List<T> run(String order, int limit) {
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        TypedQuery<T> query = em.createQuery("select " + alias + " from " + type.getSimpleName() + " " + alias + where
-                + " order by " + order, type);
+        TypedQuery<T> query =
+                em.createQuery(
+                        "select "
+                                + alias
+                                + " from "
+                                + type.getSimpleName()
+                                + " "
+                                + alias
+                                + where
+                                + " order by "
+                                + order,
+                        type);
         parameters.forEach(query::setParameter);
         return query.setMaxResults(limit + 1).getResultList();
     }

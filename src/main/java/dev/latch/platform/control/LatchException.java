@@ -31,7 +31,11 @@ public class LatchException extends RuntimeException {
 
     /** 400 {@code failed_precondition}, with the {@code reason} a client can act on. */
     public static LatchException failedPrecondition(String detail, String reason) {
-        return new LatchException(ErrorCode.FAILED_PRECONDITION, ErrorCode.FAILED_PRECONDITION.status(), detail, reason);
+        return new LatchException(
+                ErrorCode.FAILED_PRECONDITION,
+                ErrorCode.FAILED_PRECONDITION.status(),
+                detail,
+                reason);
     }
 
     public static LatchException permissionDenied(String detail) {

@@ -16,14 +16,24 @@ public record RequestInfo(String requestId, String sourceIp, String userAgent) {
         return new RequestInfo(null, null, null);
     }
 
-    /** The same answer for the whole request: the authentication mechanism and the resources share it. */
+    /**
+     * The same answer for the whole request: the authentication mechanism and the resources share
+     * it.
+     */
     public static RequestInfo of(HttpServletRequest request) {
         if (request.getAttribute(ATTRIBUTE) instanceof RequestInfo known) {
             return known;
         }
         String given = request.getHeader(REQUEST_ID_HEADER);
-        String id = given != null && CLIENT_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        RequestInfo info = new RequestInfo(id, request.getRemoteAddr(), truncate(request.getHeader("User-Agent"), 256));
+        String id =
+                given != null && CLIENT_REQUEST_ID.matcher(given).matches()
+                        ? given
+                        : UUID.randomUUID().toString();
+        RequestInfo info =
+                new RequestInfo(
+                        id,
+                        request.getRemoteAddr(),
+                        truncate(request.getHeader("User-Agent"), 256));
         request.setAttribute(ATTRIBUTE, info);
         return info;
     }

@@ -22,12 +22,16 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.log(System.Logger.Level.INFO, "Schema at version {0} ({1} migrations applied)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+        var result =
+                Flyway.configure(SchemaMigration.class.getClassLoader())
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Schema at version {0} ({1} migrations applied)",
+                result.targetSchemaVersion,
+                result.migrationsExecuted);
     }
 }

@@ -12,10 +12,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Secrets live in files named by configuration, never in configuration values. */
 public final class SecretFile {
 
-    private SecretFile() {
-    }
+    private SecretFile() {}
 
-    /** The file's content without a trailing newline; the error names the file, never the content. */
+    /**
+     * The file's content without a trailing newline; the error names the file, never the content.
+     */
     public static String read(Path file) {
         try {
             String content = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -28,26 +29,44 @@ public final class SecretFile {
         }
     }
 
-    /** Writes {@code content} owner-only (0600) from the moment the file exists, then moves it into place. */
+    /**
+     * Writes {@code content} owner-only (0600) from the moment the file exists, then moves it into
+     * place.
+     */
     public static void write(Path file, String content) {
         try {
             Path dir = Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Path temp =
+                    Files.createTempFile(
+                            dir,
+                            file.getFileName().toString(),
+                            ".tmp",
+                            PosixFilePermissions.asFileAttribute(
+                                    PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp,
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write secret file " + file, e);
         }
     }
 
-    /** Creates the file with {@code content} unless it exists; either way returns what the file holds. */
+    /**
+     * Creates the file with {@code content} unless it exists; either way returns what the file
+     * holds.
+     */
     public static String readOrCreate(Path file, String content) {
         if (!Files.exists(file)) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                Path created = Files.createFile(file,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Path created =
+                        Files.createFile(
+                                file,
+                                PosixFilePermissions.asFileAttribute(
+                                        PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(created, content + "\n", StandardCharsets.UTF_8);
             } catch (FileAlreadyExistsException raced) {
                 // another start created it first: use theirs

@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations in request bodies: {@code 90d}, {@code 24h}, {@code 30m}, {@code 60s}, with parachute's messages. */
+/**
+ * Durations in request bodies: {@code 90d}, {@code 24h}, {@code 30m}, {@code 60s}, with parachute's
+ * messages.
+ */
 public final class Ttl {
 
     private static final Pattern FORMAT = Pattern.compile("([0-9]{1,9})([smhd])");
 
-    private Ttl() {
-    }
+    private Ttl() {}
 
     /** A lifetime: strictly positive and at most {@code cap}. */
     public static Duration of(String text, Duration cap) {
@@ -42,7 +44,10 @@ public final class Ttl {
         };
     }
 
-    /** The shortest text that parses back to {@code duration}: {@code 365d}, {@code 36h}, {@code 90s}. */
+    /**
+     * The shortest text that parses back to {@code duration}: {@code 365d}, {@code 36h}, {@code
+     * 90s}.
+     */
     public static String format(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds % 86_400 == 0) {
@@ -56,7 +61,8 @@ public final class Ttl {
 
     private static Duration capped(String field, String text, Duration value, Duration cap) {
         if (value.compareTo(cap) > 0) {
-            throw LatchException.invalidArgument(field + " \"" + text + "\" exceeds " + format(cap) + " cap");
+            throw LatchException.invalidArgument(
+                    field + " \"" + text + "\" exceeds " + format(cap) + " cap");
         }
         return value;
     }

@@ -13,19 +13,23 @@ import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
 
 /**
- * JSON as Latch writes and reads it, for JAX-RS and for the servlets beside it: snake_case on the wire, absent values as explicit nulls; a field the contract does not know is refused, and so is a value of the
- * wrong JSON type (JSON-B would otherwise read {@code "maybe"} as false and {@code 5} as "5").
+ * JSON as Latch writes and reads it, for JAX-RS and for the servlets beside it: snake_case on the
+ * wire, absent values as explicit nulls; a field the contract does not know is refused, and so is a
+ * value of the wrong JSON type (JSON-B would otherwise read {@code "maybe"} as false and {@code 5}
+ * as "5").
  */
 public final class WireJson {
 
-    public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-            .withNullValues(true)
-            .setProperty("jsonb.fail-on-unknown-properties", true)
-            .withDeserializers(new StrictBoolean(), new StrictString()));
+    public static final Jsonb JSONB =
+            JsonbBuilder.create(
+                    new JsonbConfig()
+                            .withPropertyNamingStrategy(
+                                    PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+                            .withNullValues(true)
+                            .setProperty("jsonb.fail-on-unknown-properties", true)
+                            .withDeserializers(new StrictBoolean(), new StrictString()));
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     public static class StrictBoolean implements JsonbDeserializer<Boolean> {
         @Override

@@ -4,20 +4,20 @@ import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.AuthenticationFailed;
+import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
 import dev.latch.security.control.CurrentCaller;
-import dev.latch.security.control.BearerVerifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,44 +28,51 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ApplicationScoped
 @Alternative
-@Priority(Interceptor.Priority.APPLICATION) // chosen over SmallRye's MP-JWT mechanism, which only knows JWTs
+@Priority(
+        Interceptor.Priority
+                .APPLICATION) // chosen over SmallRye's MP-JWT mechanism, which only knows JWTs
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "bearer ";
     private static final String INTERNAL = "/api/internal/";
 
-    @Inject
-    Instance<BearerVerifier> verifiers;
+    @Inject Instance<BearerVerifier> verifiers;
 
-    @Inject
-    Event<AuthenticationFailed> failures;
+    @Inject Event<AuthenticationFailed> failures;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header == null || request.getRequestURI().startsWith(request.getContextPath() + INTERNAL)) {
+        if (header == null
+                || request.getRequestURI().startsWith(request.getContextPath() + INTERNAL)) {
             // internal endpoints authenticate their callers with the internal shared key instead
             return context.doNothing();
         }
         try {
             String token = bearerToken(header);
-            BearerVerifier verifier = verifiers.stream().filter(v -> v.accepts(token)).findFirst().orElseThrow();
+            BearerVerifier verifier =
+                    verifiers.stream().filter(v -> v.accepts(token)).findFirst().orElseThrow();
             Caller caller = verifier.authenticate(token);
             CurrentCaller.establish(request, caller);
-            return context.notifyContainerAboutLogin(new CallerPrincipal(caller.identity()),
-                    caller.permissions().groups());
+            return context.notifyContainerAboutLogin(
+                    new CallerPrincipal(caller.identity()), caller.permissions().groups());
         } catch (LatchException refused) {
-            failures.fire(new AuthenticationFailed(refused, RequestInfo.of(request), request.getRequestURI()));
-            // go on anonymous: @RolesAllowed answers with this failure's 401 (see CurrentCaller.failure)
+            failures.fire(
+                    new AuthenticationFailed(
+                            refused, RequestInfo.of(request), request.getRequestURI()));
+            // go on anonymous: @RolesAllowed answers with this failure's 401 (see
+            // CurrentCaller.failure)
             CurrentCaller.refuse(request, refused);
             return context.doNothing();
         }
     }
 
     private static String bearerToken(String header) {
-        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new LatchException(ErrorCode.UNAUTHENTICATED, "Use the Authorization header's Bearer scheme");
+        if (header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new LatchException(
+                    ErrorCode.UNAUTHENTICATED, "Use the Authorization header's Bearer scheme");
         }
         return header.substring(BEARER.length()).trim();
     }

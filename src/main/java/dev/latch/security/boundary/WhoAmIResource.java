@@ -19,18 +19,26 @@ import java.util.UUID;
 @RequestScoped
 public class WhoAmIResource {
 
-    public record WhoAmI(String identity, UUID tokenId, String kind, List<String> permissions, boolean allowsPrivileged,
-            Instant expiresAt) {
-    }
+    public record WhoAmI(
+            String identity,
+            UUID tokenId,
+            String kind,
+            List<String> permissions,
+            boolean allowsPrivileged,
+            Instant expiresAt) {}
 
-    @Inject
-    CurrentCaller currentCaller;
+    @Inject CurrentCaller currentCaller;
 
     @GET
     @RolesAllowed(Permission.Names.AUTHENTICATED)
     public WhoAmI whoami() {
         Caller caller = currentCaller.get();
-        return new WhoAmI(caller.identity(), caller.tokenId(), caller.kind(), caller.permissions().wireNames(),
-                caller.allowsPrivileged(), caller.expiresAt());
+        return new WhoAmI(
+                caller.identity(),
+                caller.tokenId(),
+                caller.kind(),
+                caller.permissions().wireNames(),
+                caller.allowsPrivileged(),
+                caller.expiresAt());
     }
 }

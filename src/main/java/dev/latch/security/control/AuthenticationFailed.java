@@ -3,6 +3,7 @@ package dev.latch.security.control;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
 
-/** Fired for every refused credential, so the audit log can record it. Never carries the credential. */
-public record AuthenticationFailed(LatchException failure, RequestInfo request, String path) {
-}
+/**
+ * Fired for every refused credential, so the audit log can record it. Never carries the credential.
+ */
+public record AuthenticationFailed(LatchException failure, RequestInfo request, String path) {}

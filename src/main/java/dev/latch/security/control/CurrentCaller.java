@@ -14,8 +14,7 @@ public class CurrentCaller {
     private static final String ATTRIBUTE = Caller.class.getName();
     private static final String FAILURE = ATTRIBUTE + ".failure";
 
-    @Inject
-    HttpServletRequest request;
+    @Inject HttpServletRequest request;
 
     public static void establish(HttpServletRequest request, Caller caller) {
         request.setAttribute(ATTRIBUTE, caller);
@@ -34,8 +33,15 @@ public class CurrentCaller {
         return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
     }
 
-    /** The caller of an endpoint that requires one; {@code @RolesAllowed} has already made sure there is. */
+    /**
+     * The caller of an endpoint that requires one; {@code @RolesAllowed} has already made sure
+     * there is.
+     */
     public Caller get() {
-        return find().orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"));
+        return find().orElseThrow(
+                        () ->
+                                new LatchException(
+                                        ErrorCode.UNAUTHENTICATED,
+                                        "A valid bearer token is required"));
     }
 }

@@ -22,11 +22,11 @@ public enum Permission {
         public static final String JWT_MINT = "jwt.mint";
         public static final String AUDIT_READ = "audit.read";
         public static final String ADMIN = "admin";
+
         /** Held by every authenticated caller; not a permission a token can be given. */
         public static final String AUTHENTICATED = "authenticated";
 
-        private Names() {
-        }
+        private Names() {}
     }
 
     private final String wireName;

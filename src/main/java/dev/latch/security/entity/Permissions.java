@@ -24,8 +24,12 @@ public record Permissions(Set<Permission> granted) {
     public static Permissions parse(Collection<String> names) {
         EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
         for (String name : names) {
-            set.add(Permission.ofWireName(name)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown permission \"" + name + "\"")));
+            set.add(
+                    Permission.ofWireName(name)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "unknown permission \"" + name + "\"")));
         }
         return new Permissions(set);
     }
@@ -49,7 +53,10 @@ public record Permissions(Set<Permission> granted) {
         return effective().containsAll(other.effective());
     }
 
-    /** The default for a token issued by this holder: everything it may do, except {@code admin} itself. */
+    /**
+     * The default for a token issued by this holder: everything it may do, except {@code admin}
+     * itself.
+     */
     public Permissions withoutAdmin() {
         EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
         set.addAll(effective());
@@ -64,7 +71,8 @@ public record Permissions(Set<Permission> granted) {
 
     /** The groups a caller with these permissions belongs to, for {@code @RolesAllowed}. */
     public Set<String> groups() {
-        Set<String> groups = effective().stream().map(Permission::wireName).collect(Collectors.toSet());
+        Set<String> groups =
+                effective().stream().map(Permission::wireName).collect(Collectors.toSet());
         groups.add(Permission.Names.AUTHENTICATED);
         return groups;
     }

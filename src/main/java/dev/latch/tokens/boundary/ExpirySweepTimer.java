@@ -15,18 +15,19 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Runs the expiry sweep every {@code latch.tokens.sweep-interval}; an interval timer, since @Schedule cannot read config. */
+/**
+ * Runs the expiry sweep every {@code latch.tokens.sweep-interval}; an interval timer,
+ * since @Schedule cannot read config.
+ */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ExpirySweepTimer {
 
-    @Resource
-    TimerService timers;
+    @Resource TimerService timers;
 
-    @Inject
-    ExpirySweep sweep;
+    @Inject ExpirySweep sweep;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.sweep-interval")

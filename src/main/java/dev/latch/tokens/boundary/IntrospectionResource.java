@@ -1,10 +1,10 @@
 package dev.latch.tokens.boundary;
 
 import dev.latch.audit.boundary.Audited;
-import dev.latch.tokens.control.TokenIntrospection;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
+import dev.latch.tokens.control.TokenIntrospection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,11 +25,9 @@ import jakarta.ws.rs.core.Response;
 @Transactional
 public class IntrospectionResource {
 
-    @Inject
-    TokenIntrospection introspection;
+    @Inject TokenIntrospection introspection;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
     @POST
     @Path("introspect")

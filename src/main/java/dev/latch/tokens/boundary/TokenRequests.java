@@ -12,23 +12,20 @@ public final class TokenRequests {
     static final String NAME = "[a-z0-9][a-z0-9._:@-]{0,62}";
     static final String NAME_MESSAGE = "must match ^[a-z0-9][a-z0-9._:@-]{0,62}$";
 
-    private TokenRequests() {
-    }
+    private TokenRequests() {}
 
-    public record Issue(@NotNull @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
+    public record Issue(
+            @NotNull @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
             @Size(max = 7) List<@NotNull String> permissions,
             Boolean allowPrivileged,
             String ttl,
-            @Size(max = 500) String description) {
-    }
+            @Size(max = 500) String description) {}
 
-    public record RevokeByName(@NotNull @Pattern(regexp = NAME, message = NAME_MESSAGE) String name) {
-    }
+    public record RevokeByName(
+            @NotNull @Pattern(regexp = NAME, message = NAME_MESSAGE) String name) {}
 
-    public record Rotate(String grace) {
-    }
+    public record Rotate(String grace) {}
 
     /** The answer of a revoke by name: every token of that name that was still alive. */
-    public record RevokedByName(String name, List<TokenView> revoked) {
-    }
+    public record RevokedByName(String name, List<TokenView> revoked) {}
 }

@@ -1,7 +1,7 @@
 package dev.latch.tokens.boundary;
 
-import dev.latch.tokens.control.TokenView;
 import dev.latch.audit.boundary.Audited;
+import dev.latch.jwt.control.MintedJwts;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
 import dev.latch.platform.boundary.PathIds;
@@ -9,12 +9,12 @@ import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
-import dev.latch.tokens.entity.Token;
-import dev.latch.tokens.entity.TokenKind;
-import dev.latch.jwt.control.MintedJwts;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;
 import dev.latch.tokens.control.TokenQuery;
+import dev.latch.tokens.control.TokenView;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,38 +48,48 @@ import java.util.UUID;
 @Transactional
 public class TokensResource {
 
-    @Inject
-    OperatorTokens tokens;
+    @Inject OperatorTokens tokens;
 
-    @Inject
-    TokenQuery query;
+    @Inject TokenQuery query;
 
-    @Inject
-    MintedJwts sessions;
+    @Inject MintedJwts sessions;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @POST
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     @Audited("token.issue")
     public Response issue(@Valid @NotNull TokenRequests.Issue request) {
-        var issued = tokens.issue(caller.get(), request.name(), request.permissions(),
-                Boolean.TRUE.equals(request.allowPrivileged()), request.ttl(), request.description());
+        var issued =
+                tokens.issue(
+                        caller.get(),
+                        request.name(),
+                        request.permissions(),
+                        Boolean.TRUE.equals(request.allowPrivileged()),
+                        request.ttl(),
+                        request.description());
         return created(issued);
     }
 
     @GET
     @RolesAllowed(Permission.Names.TOKENS_READ)
     public Page<TokenView> list(
-            @QueryParam("status") @DefaultValue("all") @Pattern(regexp = "active|revoked|expired|all",
-                    message = "must be active, revoked, expired or all") String status,
-            @QueryParam("kind") String kind, @QueryParam("name") String name, @Valid @BeanParam PageRequest page) {
+            @QueryParam("status")
+                    @DefaultValue("all")
+                    @Pattern(
+                            regexp = "active|revoked|expired|all",
+                            message = "must be active, revoked, expired or all")
+                    String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("name") String name,
+            @Valid @BeanParam PageRequest page) {
         var filter = new TokenQuery.Filter(status, kind == null ? null : kind(kind), name);
-        return Page.of(query.page(filter, page.cursor(), page.limit()), page.limit(), t -> TokenView.of(t, clock.instant()),
+        return Page.of(
+                query.page(filter, page.cursor(), page.limit()),
+                page.limit(),
+                t -> TokenView.of(t, clock.instant()),
                 t -> new KeysetCursor(t.issuedAt(), t.id()).encode());
     }
 
@@ -94,17 +104,26 @@ public class TokensResource {
     @Path("{token_id}")
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     @Audited("token.revoke")
-    public Response revoke(@PathParam("token_id") String id, @QueryParam("purge") @DefaultValue("false")
-            @Pattern(regexp = "true|false", message = "must be true or false") String purge) {
+    public Response revoke(
+            @PathParam("token_id") String id,
+            @QueryParam("purge")
+                    @DefaultValue("false")
+                    @Pattern(regexp = "true|false", message = "must be true or false")
+                    String purge) {
         if (Boolean.parseBoolean(purge)) {
             return purge(tokenId(id));
         }
         UUID tokenId = tokenId(id);
         Instant now = clock.instant();
         // a session is revoked by id too (pangolin revoke-token-by-id)
-        TokenView revoked = tokens.revoke(caller.get(), tokenId).map(t -> TokenView.of(t, now))
-                .or(() -> sessions.revokeSession(caller.get(), tokenId).map(s -> TokenView.of(s, now)))
-                .orElseThrow(() -> LatchException.notFound("No token with id " + tokenId));
+        TokenView revoked =
+                tokens.revoke(caller.get(), tokenId)
+                        .map(t -> TokenView.of(t, now))
+                        .or(
+                                () ->
+                                        sessions.revokeSession(caller.get(), tokenId)
+                                                .map(s -> TokenView.of(s, now)))
+                        .orElseThrow(() -> LatchException.notFound("No token with id " + tokenId));
         return Response.ok(revoked).build();
     }
 
@@ -112,9 +131,11 @@ public class TokensResource {
     @Path("revoke")
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     @Audited("token.revoke")
-    public TokenRequests.RevokedByName revokeByName(@Valid @NotNull TokenRequests.RevokeByName request) {
+    public TokenRequests.RevokedByName revokeByName(
+            @Valid @NotNull TokenRequests.RevokeByName request) {
         List<Token> revoked = tokens.revokeByName(caller.get(), request.name());
-        return new TokenRequests.RevokedByName(request.name(),
+        return new TokenRequests.RevokedByName(
+                request.name(),
                 revoked.stream().map(t -> TokenView.of(t, clock.instant())).toList());
     }
 
@@ -123,20 +144,24 @@ public class TokensResource {
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     @Audited("token.rotate")
     public Response rotate(@PathParam("token_id") String id, @Valid TokenRequests.Rotate request) {
-        return created(tokens.rotate(caller.get(), tokenId(id), request == null ? null : request.grace()));
+        return created(
+                tokens.rotate(caller.get(), tokenId(id), request == null ? null : request.grace()));
     }
 
     /** Removing the record is for admins only; the audit log keeps its history. */
     private Response purge(UUID id) {
         if (!caller.get().permissions().isAdmin()) {
-            throw LatchException.permissionDenied("Purging a token record needs the admin permission");
+            throw LatchException.permissionDenied(
+                    "Purging a token record needs the admin permission");
         }
         tokens.purge(id);
         return Response.noContent().build();
     }
 
     private static Response created(TokenIssuer.Issued issued) {
-        return Response.created(URI.create("v1/tokens/" + issued.token().id())).entity(IssuedToken.of(issued)).build();
+        return Response.created(URI.create("v1/tokens/" + issued.token().id()))
+                .entity(IssuedToken.of(issued))
+                .build();
     }
 
     private static UUID tokenId(String id) {
@@ -145,6 +170,9 @@ public class TokensResource {
 
     private static TokenKind kind(String name) {
         return TokenKind.ofWireName(name)
-                .orElseThrow(() -> LatchException.invalidArgument("kind must be operator, service_key, join or node"));
+                .orElseThrow(
+                        () ->
+                                LatchException.invalidArgument(
+                                        "kind must be operator, service_key, join or node"));
     }
 }

@@ -4,7 +4,6 @@ import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.platform.control.SecretFile;
-import dev.latch.tokens.control.TokenFormat;
 import dev.latch.security.entity.Permission;
 import dev.latch.security.entity.Permissions;
 import dev.latch.tokens.entity.Token;
@@ -17,13 +16,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first start of an empty database creates the {@code bootstrap} operator token, once ever:
- * its audit event marks that it happened, so purging every token does not bring it back.
+ * The first start of an empty database creates the {@code bootstrap} operator token, once ever: its
+ * audit event marks that it happened, so purging every token does not bring it back.
  */
 @Startup
 @Singleton
@@ -33,14 +32,11 @@ public class BootstrapToken {
     private static final System.Logger LOG = System.getLogger(BootstrapToken.class.getName());
     static final String ACTION = "token.bootstrap";
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    TokenIssuer issuer;
+    @Inject TokenIssuer issuer;
 
-    @Inject
-    AuditTrail audit;
+    @Inject AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "latch.bootstrap-token")
@@ -56,16 +52,39 @@ public class BootstrapToken {
 
     @PostConstruct
     void ensure() {
-        AdvisoryLock.BOOTSTRAP.acquire(em); // two nodes starting on one empty database: one creates it
+        AdvisoryLock.BOOTSTRAP.acquire(
+                em); // two nodes starting on one empty database: one creates it
         if (audit.hasRecorded(ACTION)) {
             return;
         }
-        String secret = configured.map(BootstrapToken::checked).orElseGet(() -> TokenFormat.generate(TokenKind.OPERATOR));
-        Token token = issuer.issue(new TokenIssuer.Spec(TokenKind.OPERATOR, "bootstrap", "Created at first start",
-                Permissions.of(Permission.ADMIN), false, maxTtl, "latch", null), secret)
-                .token();
-        audit.appendWithWork(new AuditTrail.Entry(Optional.empty(), ACTION, "token:" + token.id(), 201, null,
-                RequestInfo.none(), configured.isPresent() ? "from LATCH_BOOTSTRAP_TOKEN" : "written to the data directory"));
+        String secret =
+                configured
+                        .map(BootstrapToken::checked)
+                        .orElseGet(() -> TokenFormat.generate(TokenKind.OPERATOR));
+        Token token =
+                issuer.issue(
+                                new TokenIssuer.Spec(
+                                        TokenKind.OPERATOR,
+                                        "bootstrap",
+                                        "Created at first start",
+                                        Permissions.of(Permission.ADMIN),
+                                        false,
+                                        maxTtl,
+                                        "latch",
+                                        null),
+                                secret)
+                        .token();
+        audit.appendWithWork(
+                new AuditTrail.Entry(
+                        Optional.empty(),
+                        ACTION,
+                        "token:" + token.id(),
+                        201,
+                        null,
+                        RequestInfo.none(),
+                        configured.isPresent()
+                                ? "from LATCH_BOOTSTRAP_TOKEN"
+                                : "written to the data directory"));
         if (configured.isPresent()) {
             LOG.log(System.Logger.Level.INFO, "Bootstrap token created from LATCH_BOOTSTRAP_TOKEN");
         } else {
@@ -76,7 +95,8 @@ public class BootstrapToken {
     static String checked(String secret) {
         if (TokenFormat.kindOf(secret).filter(TokenKind.OPERATOR::equals).isEmpty()) {
             // the value itself is never echoed
-            throw new IllegalStateException("LATCH_BOOTSTRAP_TOKEN is not a Latch operator token (lop_…, with a valid checksum)");
+            throw new IllegalStateException(
+                    "LATCH_BOOTSTRAP_TOKEN is not a Latch operator token (lop_…, with a valid checksum)");
         }
         return secret;
     }

@@ -16,22 +16,21 @@ import java.util.UUID;
 
 /**
  * An API key used after its rotation grace ended is treated as leaked: its successors are revoked
- * too, and the audit log records the reuse with the revocations, so a stolen old key cannot stay silent.
+ * too, and the audit log records the reuse with the revocations, so a stolen old key cannot stay
+ * silent.
  */
 @ApplicationScoped
 public class KeyReuse {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    AuditTrail audit;
+    @Inject AuditTrail audit;
 
     public static boolean isReuse(Token token, Instant now) {
-        return token.kind() == TokenKind.SERVICE_KEY && token.replacedBy() != null
+        return token.kind() == TokenKind.SERVICE_KEY
+                && token.replacedBy() != null
                 && token.statusAt(now) != Token.Status.ACTIVE;
     }
 
@@ -50,8 +49,18 @@ public class KeyReuse {
             }
             next = successor.replacedBy();
         }
-        audit.appendWithWork(new AuditTrail.Entry(Optional.empty(), "key.reuse_after_rotation", "token:" + reused.id(),
-                401, "token_revoked", RequestInfo.none(),
-                "old key of " + reused.name() + " used after its grace; " + revoked + " successor key(s) revoked"));
+        audit.appendWithWork(
+                new AuditTrail.Entry(
+                        Optional.empty(),
+                        "key.reuse_after_rotation",
+                        "token:" + reused.id(),
+                        401,
+                        "token_revoked",
+                        RequestInfo.none(),
+                        "old key of "
+                                + reused.name()
+                                + " used after its grace; "
+                                + revoked
+                                + " successor key(s) revoked"));
     }
 }

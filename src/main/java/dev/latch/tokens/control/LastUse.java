@@ -12,7 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Keeps {@code last_used_at} roughly current with at most one write per token, node and resolution. */
+/**
+ * Keeps {@code last_used_at} roughly current with at most one write per token, node and resolution.
+ */
 @ApplicationScoped
 public class LastUse {
 
@@ -20,14 +22,16 @@ public class LastUse {
 
     private final Map<UUID, Instant> written = new ConcurrentHashMap<>();
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.last-used-resolution")
     Duration resolution;
 
-    /** True when this node has not written the token's use within the resolution: no transaction needed to ask. */
+    /**
+     * True when this node has not written the token's use within the resolution: no transaction
+     * needed to ask.
+     */
     public boolean isDue(UUID tokenId, Instant at) {
         Instant previous = written.get(tokenId);
         return previous == null || !previous.plus(resolution).isAfter(at);
@@ -44,5 +48,4 @@ public class LastUse {
                 .setParameter("id", tokenId)
                 .executeUpdate();
     }
-
 }

@@ -1,9 +1,9 @@
 package dev.latch.tokens.control;
 
-import dev.latch.security.control.Caller;
-import dev.latch.security.control.BearerVerifier;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
+import dev.latch.security.control.BearerVerifier;
+import dev.latch.security.control.Caller;
 import dev.latch.tokens.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,17 +17,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class OpaqueTokens implements BearerVerifier {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    LastUse lastUse;
+    @Inject LastUse lastUse;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    KeyReuse keyReuse;
+    @Inject KeyReuse keyReuse;
 
     /** Everything that is not shaped like a JWT: malformed input is refused here, as malformed. */
     @Override
@@ -51,22 +47,37 @@ public class OpaqueTokens implements BearerVerifier {
         if (TokenFormat.kindOf(presented).isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
         }
-        Token token = find(presented)
-                .orElseThrow(() -> new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is not known"));
+        Token token =
+                find(presented)
+                        .orElseThrow(
+                                () ->
+                                        new LatchException(
+                                                ErrorCode.UNAUTHENTICATED,
+                                                "The bearer token is not known"));
         Instant now = clock.instant();
         if (KeyReuse.isReuse(token, now)) {
             keyReuse.revokeSuccessors(token);
         }
         switch (token.statusAt(now)) {
-            case REVOKED -> throw new LatchException(ErrorCode.TOKEN_REVOKED, "The bearer token has been revoked");
-            case EXPIRED -> throw new LatchException(ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
+            case REVOKED ->
+                    throw new LatchException(
+                            ErrorCode.TOKEN_REVOKED, "The bearer token has been revoked");
+            case EXPIRED ->
+                    throw new LatchException(
+                            ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
             case ACTIVE -> {
                 if (lastUse.isDue(token.id(), now)) {
                     lastUse.record(token.id(), now);
                 }
             }
         }
-        return new Caller(token.name(), token.id(), token.kind().wireName(), token.permissions(),
-                token.allowsPrivileged(), token.expiresAt(), token.ownerId());
+        return new Caller(
+                token.name(),
+                token.id(),
+                token.kind().wireName(),
+                token.permissions(),
+                token.allowsPrivileged(),
+                token.expiresAt(),
+                token.ownerId());
     }
 }

@@ -1,7 +1,6 @@
 package dev.latch.tokens.control;
 
 import dev.latch.audit.control.AuditContext;
-import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
@@ -20,21 +19,20 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The rules of operator tokens: who may issue what, one active holder per name, revoke, rotate, purge. */
+/**
+ * The rules of operator tokens: who may issue what, one active holder per name, revoke, rotate,
+ * purge.
+ */
 @ApplicationScoped
 public class OperatorTokens {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
-    @Inject
-    TokenIssuer issuer;
+    @Inject TokenIssuer issuer;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.default-ttl")
@@ -48,13 +46,30 @@ public class OperatorTokens {
     @ConfigProperty(name = "latch.tokens.max-rotation-grace")
     Duration maxGrace;
 
-    public TokenIssuer.Issued issue(Caller caller, String name, List<String> permissionNames, boolean allowPrivileged, String ttl,
+    public TokenIssuer.Issued issue(
+            Caller caller,
+            String name,
+            List<String> permissionNames,
+            boolean allowPrivileged,
+            String ttl,
             String description) {
-        Permissions requested = permissionNames == null ? caller.permissions().withoutAdmin() : parse(permissionNames);
+        Permissions requested =
+                permissionNames == null
+                        ? caller.permissions().withoutAdmin()
+                        : parse(permissionNames);
         mayHandOut(caller, requested, allowPrivileged);
         Duration lifetime = ttl == null ? defaultTtl : Ttl.of(ttl, maxTtl);
-        TokenIssuer.Issued issued = issuer.issue(new TokenIssuer.Spec(TokenKind.OPERATOR, name, description, requested,
-                allowPrivileged, lifetime, caller.identity(), caller.userId()));
+        TokenIssuer.Issued issued =
+                issuer.issue(
+                        new TokenIssuer.Spec(
+                                TokenKind.OPERATOR,
+                                name,
+                                description,
+                                requested,
+                                allowPrivileged,
+                                lifetime,
+                                caller.identity(),
+                                caller.userId()));
         audit.target("token:" + issued.token().id());
         return issued;
     }
@@ -71,10 +86,11 @@ public class OperatorTokens {
     /** Idempotent: revoking a revoked token answers with the first revocation. */
     public Optional<Token> revoke(Caller caller, UUID id) {
         Optional<Token> token = Optional.ofNullable(em.find(Token.class, id));
-        token.ifPresent(t -> {
-            audit.target("token:" + id);
-            t.revoke(caller.identity(), clock.instant());
-        });
+        token.ifPresent(
+                t -> {
+                    audit.target("token:" + id);
+                    t.revoke(caller.identity(), clock.instant());
+                });
         return token;
     }
 
@@ -82,12 +98,15 @@ public class OperatorTokens {
     public List<Token> revokeByName(Caller caller, String name) {
         audit.target("token-name:" + name);
         Instant now = clock.instant();
-        List<Token> alive = em.createQuery("select t from Token t where t.kind = :kind and t.name = :name"
-                        + " and t.revokedAt is null and t.expiresAt > :now order by t.issuedAt desc", Token.class)
-                .setParameter("kind", TokenKind.OPERATOR)
-                .setParameter("name", name)
-                .setParameter("now", now)
-                .getResultList();
+        List<Token> alive =
+                em.createQuery(
+                                "select t from Token t where t.kind = :kind and t.name = :name"
+                                        + " and t.revokedAt is null and t.expiresAt > :now order by t.issuedAt desc",
+                                Token.class)
+                        .setParameter("kind", TokenKind.OPERATOR)
+                        .setParameter("name", name)
+                        .setParameter("now", now)
+                        .getResultList();
         if (alive.isEmpty()) {
             throw LatchException.notFound("No active operator token named " + name);
         }
@@ -102,40 +121,61 @@ public class OperatorTokens {
         em.remove(token);
     }
 
-    /** A new secret for the same name and permissions; the old one lives on for the grace, then stops. */
+    /**
+     * A new secret for the same name and permissions; the old one lives on for the grace, then
+     * stops.
+     */
     public TokenIssuer.Issued rotate(Caller caller, UUID id, String grace) {
         Token old = find(id);
         if (old.kind() != TokenKind.OPERATOR) {
-            throw LatchException.invalidArgument("Only operator tokens rotate here; this one is " + old.kind().wireName());
+            throw LatchException.invalidArgument(
+                    "Only operator tokens rotate here; this one is " + old.kind().wireName());
         }
         mayRotate(old, clock.instant());
         mayHandOut(caller, old.permissions(), old.allowsPrivileged());
         Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(old, graceDuration, caller.identity());
-        audit.detail("rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
+        audit.detail(
+                "rotated to "
+                        + issued.token().id()
+                        + " with grace "
+                        + graceDuration.toSeconds()
+                        + "s");
         return issued;
     }
 
-    /** Only a live token that has not been rotated already; otherwise a failed precondition naming why. */
+    /**
+     * Only a live token that has not been rotated already; otherwise a failed precondition naming
+     * why.
+     */
     public static void mayRotate(Token old, Instant now) {
         switch (old.statusAt(now)) {
-            case REVOKED -> throw LatchException.failedPrecondition("The token is revoked", "token_revoked");
-            case EXPIRED -> throw LatchException.failedPrecondition("The token has expired", "token_expired");
+            case REVOKED ->
+                    throw LatchException.failedPrecondition(
+                            "The token is revoked", "token_revoked");
+            case EXPIRED ->
+                    throw LatchException.failedPrecondition(
+                            "The token has expired", "token_expired");
             case ACTIVE -> {
                 if (old.replacedBy() != null) {
-                    throw LatchException.failedPrecondition("The token was already rotated; rotate its successor " + old.replacedBy(),
+                    throw LatchException.failedPrecondition(
+                            "The token was already rotated; rotate its successor "
+                                    + old.replacedBy(),
                             "token_replaced");
                 }
             }
         }
     }
 
-    private static void mayHandOut(Caller caller, Permissions permissions, boolean allowPrivileged) {
+    private static void mayHandOut(
+            Caller caller, Permissions permissions, boolean allowPrivileged) {
         if (!caller.permissions().covers(permissions)) {
-            throw LatchException.permissionDenied("A token cannot be given permissions its issuer does not hold");
+            throw LatchException.permissionDenied(
+                    "A token cannot be given permissions its issuer does not hold");
         }
         if (allowPrivileged && !(caller.allowsPrivileged() || caller.permissions().isAdmin())) {
-            throw LatchException.permissionDenied("Only an admin or a privileged token may issue a privileged token");
+            throw LatchException.permissionDenied(
+                    "Only an admin or a privileged token may issue a privileged token");
         }
     }
 

@@ -19,15 +19,21 @@ import java.util.zip.CRC32;
  */
 public final class TokenFormat {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final String ALPHABET =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int SECRET_BYTES = 32;
     private static final int BODY_LENGTH = 43;
     private static final int CHECK_LENGTH = 6;
-    private static final Pattern SHAPE = Pattern.compile("([a-z]{3})_([0-9A-Za-z]{" + BODY_LENGTH + "})([0-9A-Za-z]{" + CHECK_LENGTH + "})");
+    private static final Pattern SHAPE =
+            Pattern.compile(
+                    "([a-z]{3})_([0-9A-Za-z]{"
+                            + BODY_LENGTH
+                            + "})([0-9A-Za-z]{"
+                            + CHECK_LENGTH
+                            + "})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenFormat() {
-    }
+    private TokenFormat() {}
 
     public static String generate(TokenKind kind) {
         byte[] secret = new byte[SECRET_BYTES];
@@ -52,7 +58,9 @@ public final class TokenFormat {
     /** What the database stores: the hex SHA-256 of the whole token. */
     public static String hash(String token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);

@@ -1,12 +1,11 @@
 package dev.latch.tokens.control;
 
-import dev.latch.jwt.control.JwtBearer;
 import dev.latch.audit.control.AuditContext;
+import dev.latch.jwt.control.JwtBearer;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
-import dev.latch.tokens.control.OpaqueTokens;
 import dev.latch.security.entity.Permission;
 import dev.latch.tokens.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,35 +20,44 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenIntrospection {
 
     /** The RFC 7662 answer; only {@code active} when the token is not. */
-    public record Introspected(boolean active, String tokenType, String sub, String aud, String scope, String iss,
-            Long exp, Long iat, String jti) {
+    public record Introspected(
+            boolean active,
+            String tokenType,
+            String sub,
+            String aud,
+            String scope,
+            String iss,
+            Long exp,
+            Long iat,
+            String jti) {
 
-        static final Introspected INACTIVE = new Introspected(false, null, null, null, null, null, null, null, null);
+        static final Introspected INACTIVE =
+                new Introspected(false, null, null, null, null, null, null, null, null);
     }
 
-    @Inject
-    JwtBearer jwts;
+    @Inject JwtBearer jwts;
 
-    @Inject
-    OpaqueTokens opaqueTokens;
+    @Inject OpaqueTokens opaqueTokens;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     public Introspected introspect(String token) {
         try {
-            return opaqueTokens.find(token).map(this::describe).orElseGet(() -> jwt(token).map(this::describe).orElse(Introspected.INACTIVE));
+            return opaqueTokens
+                    .find(token)
+                    .map(this::describe)
+                    .orElseGet(() -> jwt(token).map(this::describe).orElse(Introspected.INACTIVE));
         } catch (LatchException inactive) {
             return Introspected.INACTIVE;
         }
     }
 
     /**
-     * Revokes the token if the caller may: its own token, or any with {@code tokens.manage}. Unknown
-     * and invalid tokens are answered like revoked ones (RFC 7009 §2.2): nothing to learn from it.
+     * Revokes the token if the caller may: its own token, or any with {@code tokens.manage}.
+     * Unknown and invalid tokens are answered like revoked ones (RFC 7009 §2.2): nothing to learn
+     * from it.
      */
     public void revoke(Caller caller, String token) {
         boolean manager = caller.permissions().allows(Permission.TOKENS_MANAGE);
@@ -63,11 +71,17 @@ public class TokenIntrospection {
                 t.revoke(caller.identity(), now);
                 return;
             }
-            jwt(token).flatMap(JwtBearer.Verified::record).ifPresent(record -> {
-                audit.target("jwt:" + record.jti());
-                mayRevoke(manager || record.jti().equals(caller.tokenId()) || record.mintedBy().equals(caller.identity()));
-                record.revoke(caller.identity(), now);
-            });
+            jwt(token)
+                    .flatMap(JwtBearer.Verified::record)
+                    .ifPresent(
+                            record -> {
+                                audit.target("jwt:" + record.jti());
+                                mayRevoke(
+                                        manager
+                                                || record.jti().equals(caller.tokenId())
+                                                || record.mintedBy().equals(caller.identity()));
+                                record.revoke(caller.identity(), now);
+                            });
         } catch (LatchException e) {
             if (e.code() == ErrorCode.PERMISSION_DENIED) {
                 throw e;
@@ -75,7 +89,9 @@ public class TokenIntrospection {
         }
     }
 
-    /** A JWT verified against the audience it names: introspection reports it, whoever it is for. */
+    /**
+     * A JWT verified against the audience it names: introspection reports it, whoever it is for.
+     */
     private Optional<JwtBearer.Verified> jwt(String token) {
         if (!jwts.accepts(token)) {
             return Optional.empty();
@@ -87,15 +103,34 @@ public class TokenIntrospection {
         if (t.statusAt(clock.instant()) != Token.Status.ACTIVE) {
             return Introspected.INACTIVE;
         }
-        return new Introspected(true, t.kind().wireName(), t.name(), null, String.join(" ", t.permissions().wireNames()),
-                null, t.expiresAt().getEpochSecond(), t.issuedAt().getEpochSecond(), t.id().toString());
+        return new Introspected(
+                true,
+                t.kind().wireName(),
+                t.name(),
+                null,
+                String.join(" ", t.permissions().wireNames()),
+                null,
+                t.expiresAt().getEpochSecond(),
+                t.issuedAt().getEpochSecond(),
+                t.id().toString());
     }
 
     private Introspected describe(JwtBearer.Verified verified) {
         JsonWebToken jwt = verified.jwt();
-        String scope = verified.record().map(MintedJwt::scope).orElseGet(() -> String.valueOf(jwt.<Object>getClaim("scope")));
-        return new Introspected(true, "jwt", jwt.getSubject(), String.join(" ", jwt.getAudience()), scope,
-                jwt.getIssuer(), jwt.getExpirationTime(), jwt.getIssuedAtTime(), jwt.getTokenID());
+        String scope =
+                verified.record()
+                        .map(MintedJwt::scope)
+                        .orElseGet(() -> String.valueOf(jwt.<Object>getClaim("scope")));
+        return new Introspected(
+                true,
+                "jwt",
+                jwt.getSubject(),
+                String.join(" ", jwt.getAudience()),
+                scope,
+                jwt.getIssuer(),
+                jwt.getExpirationTime(),
+                jwt.getIssuedAtTime(),
+                jwt.getTokenID());
     }
 
     private static void mayRevoke(boolean allowed) {

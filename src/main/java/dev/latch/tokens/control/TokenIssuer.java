@@ -3,7 +3,6 @@ package dev.latch.tokens.control;
 import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
-import dev.latch.tokens.control.TokenFormat;
 import dev.latch.security.entity.Permissions;
 import dev.latch.tokens.entity.Token;
 import dev.latch.tokens.entity.TokenKind;
@@ -18,32 +17,57 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Creates opaque tokens of any kind and rotates them: one active holder per kind and name,
- * decided by the database; the plaintext exists only in what this returns.
+ * Creates opaque tokens of any kind and rotates them: one active holder per kind and name, decided
+ * by the database; the plaintext exists only in what this returns.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
     /** A new token and its plaintext, which exists only in the response that creates it. */
-    public record Issued(Token token, String secret) {
-    }
+    public record Issued(Token token, String secret) {}
 
-    /** What a new token is: kind, name, rights and lifetime, who creates it and who will hold it. */
-    public record Spec(TokenKind kind, String name, String description, Permissions permissions,
-            boolean allowPrivileged, Duration lifetime, String createdBy, UUID owner, String nodeId, Integer maxUses) {
+    /**
+     * What a new token is: kind, name, rights and lifetime, who creates it and who will hold it.
+     */
+    public record Spec(
+            TokenKind kind,
+            String name,
+            String description,
+            Permissions permissions,
+            boolean allowPrivileged,
+            Duration lifetime,
+            String createdBy,
+            UUID owner,
+            String nodeId,
+            Integer maxUses) {
 
         /** A token without node binding or use limit: operator tokens and API keys. */
-        public Spec(TokenKind kind, String name, String description, Permissions permissions, boolean allowPrivileged,
-                Duration lifetime, String createdBy, UUID owner) {
-            this(kind, name, description, permissions, allowPrivileged, lifetime, createdBy, owner, null, null);
+        public Spec(
+                TokenKind kind,
+                String name,
+                String description,
+                Permissions permissions,
+                boolean allowPrivileged,
+                Duration lifetime,
+                String createdBy,
+                UUID owner) {
+            this(
+                    kind,
+                    name,
+                    description,
+                    permissions,
+                    allowPrivileged,
+                    lifetime,
+                    createdBy,
+                    owner,
+                    null,
+                    null);
         }
     }
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     public Issued issue(Spec spec) {
         return issue(spec, TokenFormat.generate(spec.kind()));
@@ -55,30 +79,56 @@ public class TokenIssuer {
     }
 
     /**
-     * A new secret for the same kind, name, rights and lifetime, held by the same owner; the old one
-     * keeps working for {@code grace} (revoked at once for none) and points at its successor.
+     * A new secret for the same kind, name, rights and lifetime, held by the same owner; the old
+     * one keeps working for {@code grace} (revoked at once for none) and points at its successor.
      */
     public Issued rotate(Token old, Duration grace, String by) {
         Duration lifetime = Duration.between(old.issuedAt(), old.expiresAt());
         String secret = TokenFormat.generate(old.kind());
-        Token successor = token(new Spec(old.kind(), old.name(), old.description(), old.permissions(),
-                old.allowsPrivileged(), lifetime, by, old.ownerId(), old.nodeId(), old.maxUses()), secret);
+        Token successor =
+                token(
+                        new Spec(
+                                old.kind(),
+                                old.name(),
+                                old.description(),
+                                old.permissions(),
+                                old.allowsPrivileged(),
+                                lifetime,
+                                by,
+                                old.ownerId(),
+                                old.nodeId(),
+                                old.maxUses()),
+                        secret);
         old.replaceWith(successor, grace, by, clock.instant());
         em.flush(); // the name is released before the successor claims it
         return persist(secret, successor);
     }
 
     private Token token(Spec spec, String secret) {
-        return new Token(spec.kind(), spec.name(), spec.description(), TokenFormat.hash(secret),
-                TokenFormat.hint(secret), spec.permissions(), spec.allowPrivileged(), clock.instant(), spec.lifetime(),
-                spec.createdBy(), spec.owner(), spec.nodeId(), spec.maxUses());
+        return new Token(
+                spec.kind(),
+                spec.name(),
+                spec.description(),
+                TokenFormat.hash(secret),
+                TokenFormat.hint(secret),
+                spec.permissions(),
+                spec.allowPrivileged(),
+                clock.instant(),
+                spec.lifetime(),
+                spec.createdBy(),
+                spec.owner(),
+                spec.nodeId(),
+                spec.maxUses());
     }
 
-    /** The unique index on active names decides a race; an expired holder gives its name up first. */
+    /**
+     * The unique index on active names decides a race; an expired holder gives its name up first.
+     */
     private Issued persist(String secret, Token token) {
         Instant now = token.issuedAt();
-        em.createQuery("update Token t set t.holdsName = false where t.kind = :kind and t.name = :name"
-                        + " and t.holdsName = true and t.expiresAt <= :now")
+        em.createQuery(
+                        "update Token t set t.holdsName = false where t.kind = :kind and t.name = :name"
+                                + " and t.holdsName = true and t.expiresAt <= :now")
                 .setParameter("kind", token.kind())
                 .setParameter("name", token.name())
                 .setParameter("now", now)
@@ -88,8 +138,13 @@ public class TokenIssuer {
             em.flush();
         } catch (PersistenceException e) {
             if (Constraints.isUniqueViolation(e)) {
-                throw new LatchException(ErrorCode.DUPLICATE_IDENTITY,
-                        "An active " + token.kind().wireName() + " token named " + token.name() + " already exists");
+                throw new LatchException(
+                        ErrorCode.DUPLICATE_IDENTITY,
+                        "An active "
+                                + token.kind().wireName()
+                                + " token named "
+                                + token.name()
+                                + " already exists");
             }
             throw e;
         }

@@ -15,14 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class TokenQuery {
 
-    public record Filter(String status, TokenKind kind, String name) {
-    }
+    public record Filter(String status, TokenKind kind, String name) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     /** Up to {@code limit + 1} tokens, so the caller can tell whether another page exists. */
     public List<Token> page(Filter filter, String cursor, int limit) {
@@ -31,8 +28,9 @@ public class TokenQuery {
         switch (filter.status()) {
             case "active" -> query.where("t.revokedAt is null and t.expiresAt > :now", "now", now);
             case "revoked" -> query.where("t.revokedAt is not null");
-            case "expired" -> query.where("t.revokedAt is null and t.expiresAt <= :now", "now", now);
-            default -> { } // all
+            case "expired" ->
+                    query.where("t.revokedAt is null and t.expiresAt <= :now", "now", now);
+            default -> {} // all
         }
         return query.where("t.kind = :kind", "kind", filter.kind())
                 .where("t.name = :name", "name", filter.name())

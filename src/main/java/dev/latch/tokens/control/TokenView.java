@@ -7,19 +7,62 @@ import java.util.List;
 import java.util.UUID;
 
 /** A token as lists and lookups show it: everything but the secret and its hash. */
-public record TokenView(UUID tokenId, String name, String kind, String status, String description, Instant issuedAt,
-        Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastUsedAt, List<String> permissions,
-        boolean allowsPrivileged, String createdBy, UUID replacedBy, String hint) {
+public record TokenView(
+        UUID tokenId,
+        String name,
+        String kind,
+        String status,
+        String description,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        String revokedBy,
+        Instant lastUsedAt,
+        List<String> permissions,
+        boolean allowsPrivileged,
+        String createdBy,
+        UUID replacedBy,
+        String hint) {
 
-    /** A session or minted JWT where a token list shows it: the jti is its id, its scope what it allows. */
+    /**
+     * A session or minted JWT where a token list shows it: the jti is its id, its scope what it
+     * allows.
+     */
     public static TokenView of(MintedJwt m, Instant now) {
-        return new TokenView(m.jti(), m.sub(), m.kind(), m.statusAt(now), null, m.issuedAt(), m.expiresAt(),
-                m.revokedAt(), m.revokedBy(), null, List.of(m.scope().split(" ")), false, m.mintedBy(), null, null);
+        return new TokenView(
+                m.jti(),
+                m.sub(),
+                m.kind(),
+                m.statusAt(now),
+                null,
+                m.issuedAt(),
+                m.expiresAt(),
+                m.revokedAt(),
+                m.revokedBy(),
+                null,
+                List.of(m.scope().split(" ")),
+                false,
+                m.mintedBy(),
+                null,
+                null);
     }
 
     public static TokenView of(Token t, Instant now) {
-        return new TokenView(t.id(), t.name(), t.kind().wireName(), t.statusAt(now).wireName(), t.description(),
-                t.issuedAt(), t.expiresAt(), t.revokedAt(), t.revokedBy(), t.lastUsedAt(), t.permissions().wireNames(),
-                t.allowsPrivileged(), t.createdBy(), t.replacedBy(), t.hint());
+        return new TokenView(
+                t.id(),
+                t.name(),
+                t.kind().wireName(),
+                t.statusAt(now).wireName(),
+                t.description(),
+                t.issuedAt(),
+                t.expiresAt(),
+                t.revokedAt(),
+                t.revokedBy(),
+                t.lastUsedAt(),
+                t.permissions().wireNames(),
+                t.allowsPrivileged(),
+                t.createdBy(),
+                t.replacedBy(),
+                t.hint());
     }
 }

@@ -23,15 +23,16 @@ public class Token {
     public static final String BY_HASH = "Token.byHash";
 
     public enum Status {
-        ACTIVE, REVOKED, EXPIRED;
+        ACTIVE,
+        REVOKED,
+        EXPIRED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     private TokenKind kind;
     private String name;
@@ -87,12 +88,22 @@ public class Token {
     @Column(name = "used_by_node")
     private String usedByNode;
 
-    protected Token() {
-    }
+    protected Token() {}
 
-    public Token(TokenKind kind, String name, String description, String secretHash, String hint,
-            Permissions permissions, boolean allowsPrivileged, Instant issuedAt, Duration ttl, String createdBy,
-            UUID ownerId, String nodeId, Integer maxUses) {
+    public Token(
+            TokenKind kind,
+            String name,
+            String description,
+            String secretHash,
+            String hint,
+            Permissions permissions,
+            boolean allowsPrivileged,
+            Instant issuedAt,
+            Duration ttl,
+            String createdBy,
+            UUID ownerId,
+            String nodeId,
+            Integer maxUses) {
         if (maxUses != null && maxUses < 1) {
             throw new IllegalArgumentException("a limited token needs at least one use");
         }

@@ -13,6 +13,7 @@ public class TokenKindConverter implements AttributeConverter<TokenKind, String>
 
     @Override
     public TokenKind convertToEntityAttribute(String column) {
-        return TokenKind.ofWireName(column).orElseThrow(() -> new IllegalStateException("unknown token kind " + column));
+        return TokenKind.ofWireName(column)
+                .orElseThrow(() -> new IllegalStateException("unknown token kind " + column));
     }
 }

@@ -31,20 +31,17 @@ import java.util.UUID;
 @Transactional
 public class AuthResource {
 
-    public record Login(@NotNull @Size(min = 1, max = 63) String username, @NotNull @Size(max = 1024) String password) {
-    }
+    public record Login(
+            @NotNull @Size(min = 1, max = 63) String username,
+            @NotNull @Size(max = 1024) String password) {}
 
-    public record Session(String token, String tokenType, Instant expiresAt, UUID sessionId) {
-    }
+    public record Session(String token, String tokenType, Instant expiresAt, UUID sessionId) {}
 
-    @Inject
-    Sessions sessions;
+    @Inject Sessions sessions;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
-    @Inject
-    HttpServletRequest request;
+    @Inject HttpServletRequest request;
 
     @POST
     @Path("login")
@@ -52,8 +49,11 @@ public class AuthResource {
     @PermitAll
     @Audited("auth.login")
     public Session login(@Valid @NotNull Login login) {
-        JwtIssuer.Signed signed = sessions.login(login.username(), login.password(), RequestInfo.of(request).sourceIp());
-        return new Session(signed.token(), "Bearer", signed.record().expiresAt(), signed.record().jti());
+        JwtIssuer.Signed signed =
+                sessions.login(
+                        login.username(), login.password(), RequestInfo.of(request).sourceIp());
+        return new Session(
+                signed.token(), "Bearer", signed.record().expiresAt(), signed.record().jti());
     }
 
     @POST

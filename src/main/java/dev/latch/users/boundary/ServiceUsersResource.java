@@ -30,7 +30,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Service users and their API keys (pangolin create/list/delete-service-user, rotate-service-user-key). */
+/**
+ * Service users and their API keys (pangolin create/list/delete-service-user,
+ * rotate-service-user-key).
+ */
 @Path("v1/service-users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,13 +43,19 @@ import java.util.UUID;
 public class ServiceUsersResource {
 
     public record CreateServiceUser(
-            @NotNull @Pattern(regexp = UsersResource.NAME, message = "must match ^" + UsersResource.NAME + "$") String name,
-            @NotNull @Pattern(regexp = UsersResource.ROLE, message = "must be admin, operator, auditor or viewer") String role,
-            String keyTtl) {
-    }
+            @NotNull
+                    @Pattern(
+                            regexp = UsersResource.NAME,
+                            message = "must match ^" + UsersResource.NAME + "$")
+                    String name,
+            @NotNull
+                    @Pattern(
+                            regexp = UsersResource.ROLE,
+                            message = "must be admin, operator, auditor or viewer")
+                    String role,
+            String keyTtl) {}
 
-    public record RotateKey(String grace) {
-    }
+    public record RotateKey(String grace) {}
 
     /** The one response that carries an API key's plaintext. */
     public record Key(UUID id, String name, String apiKey, UUID keyId, Instant expiresAt) {
@@ -56,26 +65,32 @@ public class ServiceUsersResource {
         }
     }
 
-    @Inject
-    ServiceUsers serviceUsers;
+    @Inject ServiceUsers serviceUsers;
 
-    @Inject
-    Users users;
+    @Inject Users users;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
     @POST
     @Audited("service_user.create")
     public Response create(@Valid @NotNull CreateServiceUser request) {
-        var created = serviceUsers.create(caller.get(), request.name(), UsersResource.role(request.role()), request.keyTtl());
+        var created =
+                serviceUsers.create(
+                        caller.get(),
+                        request.name(),
+                        UsersResource.role(request.role()),
+                        request.keyTtl());
         return Response.created(URI.create("v1/service-users/" + created.user().id()))
-                .entity(Key.of(created.user().id(), created.user().username(), created.key())).build();
+                .entity(Key.of(created.user().id(), created.user().username(), created.key()))
+                .build();
     }
 
     @GET
     public Page<UserView> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(users.page(true, page.cursor(), page.limit()), page.limit(), UserView::of,
+        return Page.of(
+                users.page(true, page.cursor(), page.limit()),
+                page.limit(),
+                UserView::of,
                 u -> new KeysetCursor(u.createdAt(), u.id()).encode());
     }
 
@@ -93,7 +108,11 @@ public class ServiceUsersResource {
     @Audited("service_key.rotate")
     public Response rotateKey(@PathParam("id") String id, @Valid RotateKey request) {
         UUID userId = UsersResource.userId(id);
-        TokenIssuer.Issued key = serviceUsers.rotateKey(caller.get(), userId, request == null ? null : request.grace());
-        return Response.status(Response.Status.CREATED).entity(Key.of(userId, key.token().name(), key)).build();
+        TokenIssuer.Issued key =
+                serviceUsers.rotateKey(
+                        caller.get(), userId, request == null ? null : request.grace());
+        return Response.status(Response.Status.CREATED)
+                .entity(Key.of(userId, key.token().name(), key))
+                .build();
     }
 }

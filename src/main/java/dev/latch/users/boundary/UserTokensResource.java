@@ -1,10 +1,10 @@
 package dev.latch.users.boundary;
 
-import dev.latch.tokens.control.TokenView;
 import dev.latch.audit.boundary.Audited;
 import dev.latch.platform.boundary.PathIds;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
+import dev.latch.tokens.control.TokenView;
 import dev.latch.users.control.Users;
 import dev.latch.users.entity.AppUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** pangolin {@code list-user-tokens}: sessions, API keys and operator tokens a user holds; and revoke-all. */
+/**
+ * pangolin {@code list-user-tokens}: sessions, API keys and operator tokens a user holds; and
+ * revoke-all.
+ */
 @Path("v1/users/{user_id}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -31,35 +34,34 @@ import java.util.stream.Stream;
 @RolesAllowed(Permission.Names.AUTHENTICATED)
 public class UserTokensResource {
 
-    public record Held(List<TokenView> items) {
-    }
+    public record Held(List<TokenView> items) {}
 
-    public record RevokedCount(int revoked) {
-    }
+    public record RevokedCount(int revoked) {}
 
-    @Inject
-    Users users;
+    @Inject Users users;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @GET
     public Held list(@PathParam("user_id") String id) {
         AppUser user = users.visibleTo(caller.get(), userId(id));
         Instant now = clock.instant();
-        return new Held(Stream.concat(users.tokens(user.id()).stream().map(t -> TokenView.of(t, now)),
-                users.jwts(user.id()).stream().map(j -> TokenView.of(j, now)))
-                .sorted((a, b) -> b.issuedAt().compareTo(a.issuedAt())).toList());
+        return new Held(
+                Stream.concat(
+                                users.tokens(user.id()).stream().map(t -> TokenView.of(t, now)),
+                                users.jwts(user.id()).stream().map(j -> TokenView.of(j, now)))
+                        .sorted((a, b) -> b.issuedAt().compareTo(a.issuedAt()))
+                        .toList());
     }
 
     @POST
     @Path("revoke-all")
     @Audited("token.revoke_all")
     public RevokedCount revokeAll(@PathParam("user_id") String id) {
-        return new RevokedCount(users.revokeAll(caller.get(), users.visibleTo(caller.get(), userId(id))));
+        return new RevokedCount(
+                users.revokeAll(caller.get(), users.visibleTo(caller.get(), userId(id))));
     }
 
     private static UUID userId(String id) {

@@ -43,32 +43,37 @@ public class UsersResource {
     static final String NAME = "[a-z0-9][a-z0-9._@-]{0,62}";
     static final String ROLE = "admin|operator|auditor|viewer";
 
-    public record CreateUser(@NotNull @Pattern(regexp = NAME, message = "must match ^" + NAME + "$") String username,
+    public record CreateUser(
+            @NotNull @Pattern(regexp = NAME, message = "must match ^" + NAME + "$") String username,
             @NotNull String password,
-            @NotNull @Pattern(regexp = ROLE, message = "must be admin, operator, auditor or viewer") String role) {
-    }
+            @NotNull @Pattern(regexp = ROLE, message = "must be admin, operator, auditor or viewer")
+                    String role) {}
 
-    public record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {
-    }
+    public record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {}
 
-    @Inject
-    Users users;
+    @Inject Users users;
 
-    @Inject
-    CurrentCaller caller;
+    @Inject CurrentCaller caller;
 
     @POST
     @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Audited("user.create")
     public Response create(@Valid @NotNull CreateUser request) {
-        AppUser user = users.createPerson(caller.get(), request.username(), request.password(), role(request.role()));
-        return Response.created(URI.create("v1/users/" + user.id())).entity(UserView.of(user)).build();
+        AppUser user =
+                users.createPerson(
+                        caller.get(), request.username(), request.password(), role(request.role()));
+        return Response.created(URI.create("v1/users/" + user.id()))
+                .entity(UserView.of(user))
+                .build();
     }
 
     @GET
     @RolesAllowed(Permission.Names.USERS_MANAGE)
     public Page<UserView> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(users.page(false, page.cursor(), page.limit()), page.limit(), UserView::of,
+        return Page.of(
+                users.page(false, page.cursor(), page.limit()),
+                page.limit(),
+                UserView::of,
                 u -> new KeysetCursor(u.createdAt(), u.id()).encode());
     }
 
@@ -103,6 +108,10 @@ public class UsersResource {
     }
 
     static Role role(String name) {
-        return Role.ofWireName(name).orElseThrow(() -> LatchException.invalidArgument("role must be admin, operator, auditor or viewer"));
+        return Role.ofWireName(name)
+                .orElseThrow(
+                        () ->
+                                LatchException.invalidArgument(
+                                        "role must be admin, operator, auditor or viewer"));
     }
 }

@@ -25,17 +25,13 @@ public class BootstrapAdmin {
     private static final System.Logger LOG = System.getLogger(BootstrapAdmin.class.getName());
     static final String ACTION = "user.bootstrap";
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Passwords passwords;
+    @Inject Passwords passwords;
 
-    @Inject
-    AuditTrail audit;
+    @Inject AuditTrail audit;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @Inject
     @ConfigProperty(name = "latch.admin-password")
@@ -50,10 +46,23 @@ public class BootstrapAdmin {
         if (audit.hasRecorded(ACTION)) {
             return;
         }
-        AppUser admin = AppUser.person("admin", passwords.hash("admin", password.get()), Role.ADMIN, clock.instant(), "latch");
+        AppUser admin =
+                AppUser.person(
+                        "admin",
+                        passwords.hash("admin", password.get()),
+                        Role.ADMIN,
+                        clock.instant(),
+                        "latch");
         em.persist(admin);
-        audit.appendWithWork(new AuditTrail.Entry(Optional.empty(), ACTION, "user:" + admin.id(), 201, null,
-                RequestInfo.none(), "from LATCH_ADMIN_PASSWORD"));
+        audit.appendWithWork(
+                new AuditTrail.Entry(
+                        Optional.empty(),
+                        ACTION,
+                        "user:" + admin.id(),
+                        201,
+                        null,
+                        RequestInfo.none(),
+                        "from LATCH_ADMIN_PASSWORD"));
         LOG.log(System.Logger.Level.INFO, "User admin created from LATCH_ADMIN_PASSWORD");
     }
 }

@@ -18,11 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LoginThrottle {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
     @Inject
     @ConfigProperty(name = "latch.login.failure-window")
@@ -36,7 +34,10 @@ public class LoginThrottle {
     @ConfigProperty(name = "latch.login.max-failures-per-source")
     int maxPerSource;
 
-    /** Refuses with 429 when either count has reached its limit; Retry-After is when the oldest failure ages out. */
+    /**
+     * Refuses with 429 when either count has reached its limit; Retry-After is when the oldest
+     * failure ages out.
+     */
     public void check(String username, String sourceIp) {
         Instant now = clock.instant();
         Instant since = now.minus(window);
@@ -48,34 +49,52 @@ public class LoginThrottle {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fail(String username, String sourceIp) {
         Instant now = clock.instant();
-        em.createNativeQuery("insert into login_failure (username, source_ip, at) values (?1, ?2, ?3)")
-                .setParameter(1, username).setParameter(2, sourceIp).setParameter(3, now).executeUpdate();
+        em.createNativeQuery(
+                        "insert into login_failure (username, source_ip, at) values (?1, ?2, ?3)")
+                .setParameter(1, username)
+                .setParameter(2, sourceIp)
+                .setParameter(3, now)
+                .executeUpdate();
         em.createNativeQuery("delete from login_failure where username = ?1 and at < ?2")
-                .setParameter(1, username).setParameter(2, now.minus(window)).executeUpdate();
+                .setParameter(1, username)
+                .setParameter(2, now.minus(window))
+                .executeUpdate();
     }
 
     /** A successful login clears the user's failures (not the source's). */
     public void succeed(String username) {
-        em.createNativeQuery("delete from login_failure where username = ?1").setParameter(1, username).executeUpdate();
+        em.createNativeQuery("delete from login_failure where username = ?1")
+                .setParameter(1, username)
+                .executeUpdate();
     }
 
     private void limit(String column, String value, int max, Instant since, Instant now) {
         String where = column.equals("username") ? "username" : "source_ip";
-        Object oldest = em.createNativeQuery("select min(at) from (select at from login_failure where " + where
-                        + " = ?1 and at >= ?2 order by at desc limit ?3) recent having count(*) >= ?3")
-                .setParameter(1, value).setParameter(2, since).setParameter(3, max)
-                .getResultStream().findFirst().orElse(null);
+        Object oldest =
+                em.createNativeQuery(
+                                "select min(at) from (select at from login_failure where "
+                                        + where
+                                        + " = ?1 and at >= ?2 order by at desc limit ?3) recent having count(*) >= ?3")
+                        .setParameter(1, value)
+                        .setParameter(2, since)
+                        .setParameter(3, max)
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
         if (oldest != null) {
             Instant retry = toInstant(oldest).plus(window);
-            throw new RateLimited("Too many failed logins; try again later", Duration.between(now, retry));
+            throw new RateLimited(
+                    "Too many failed logins; try again later", Duration.between(now, retry));
         }
     }
 
-
     private static Instant toInstant(Object value) {
-        return value instanceof Instant i ? i
-                : value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : Instant.parse(value.toString());
+        return value instanceof Instant i
+                ? i
+                : value instanceof java.sql.Timestamp t
+                        ? t.toInstant()
+                        : value instanceof java.time.OffsetDateTime o
+                                ? o.toInstant()
+                                : Instant.parse(value.toString());
     }
 }

@@ -20,8 +20,7 @@ public class Passwords {
 
     private static final int MAX_LENGTH = 1024;
 
-    @Inject
-    Pbkdf2PasswordHash pbkdf2;
+    @Inject Pbkdf2PasswordHash pbkdf2;
 
     @Inject
     @ConfigProperty(name = "latch.users.pbkdf2-iterations")
@@ -36,21 +35,24 @@ public class Passwords {
 
     @PostConstruct
     void configure() {
-        pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        pbkdf2.initialize(
+                Map.of(
+                        "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                        "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
+                        "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                        "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = pbkdf2.generate("decoy password, never anyone's".toCharArray());
     }
 
     /** The policy: long enough, not absurdly long, not the username. */
     public String hash(String username, String password) {
         if (password == null || password.length() < minLength) {
-            throw LatchException.invalidArgument("password must be at least " + minLength + " characters");
+            throw LatchException.invalidArgument(
+                    "password must be at least " + minLength + " characters");
         }
         if (password.length() > MAX_LENGTH) {
-            throw LatchException.invalidArgument("password must be at most " + MAX_LENGTH + " characters");
+            throw LatchException.invalidArgument(
+                    "password must be at most " + MAX_LENGTH + " characters");
         }
         if (password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
             throw LatchException.invalidArgument("password must not be the username");
@@ -60,7 +62,10 @@ public class Passwords {
 
     /** Constant work whether or not there is a hash to check. */
     public boolean matches(String password, Optional<String> hash) {
-        boolean matches = pbkdf2.verify(password == null ? new char[0] : password.toCharArray(), hash.orElse(decoy));
+        boolean matches =
+                pbkdf2.verify(
+                        password == null ? new char[0] : password.toCharArray(),
+                        hash.orElse(decoy));
         return matches && hash.isPresent();
     }
 }

@@ -4,10 +4,10 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
-import dev.latch.tokens.entity.Token;
-import dev.latch.tokens.entity.TokenKind;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;
+import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import dev.latch.users.entity.AppUser;
 import dev.latch.users.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,30 +19,27 @@ import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Service users and their lsk_ API keys (pangolin): created with a key, rotated with a grace, disabled. */
+/**
+ * Service users and their lsk_ API keys (pangolin): created with a key, rotated with a grace,
+ * disabled.
+ */
 @ApplicationScoped
 public class ServiceUsers {
 
     private static final Duration MIN_KEY_TTL = Duration.ofDays(1);
 
     /** A service user with its one-time key. */
-    public record Created(AppUser user, TokenIssuer.Issued key) {
-    }
+    public record Created(AppUser user, TokenIssuer.Issued key) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    Users users;
+    @Inject Users users;
 
-    @Inject
-    TokenIssuer issuer;
+    @Inject TokenIssuer issuer;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     @Inject
     @ConfigProperty(name = "latch.service-users.default-key-ttl")
@@ -60,11 +57,22 @@ public class ServiceUsers {
         Users.mayGrant(caller, role);
         Duration lifetime = keyTtl == null ? defaultKeyTtl : Ttl.of(keyTtl, maxKeyTtl);
         if (lifetime.compareTo(MIN_KEY_TTL) < 0) {
-            throw LatchException.invalidArgument("key_ttl \"" + keyTtl + "\" is below the 1d minimum");
+            throw LatchException.invalidArgument(
+                    "key_ttl \"" + keyTtl + "\" is below the 1d minimum");
         }
-        AppUser user = users.persist(AppUser.serviceUser(name, role, clock.instant(), caller.identity()));
-        TokenIssuer.Issued key = issuer.issue(new TokenIssuer.Spec(TokenKind.SERVICE_KEY, name, "API key of " + name,
-                role.permissions(), false, lifetime, caller.identity(), user.id()));
+        AppUser user =
+                users.persist(AppUser.serviceUser(name, role, clock.instant(), caller.identity()));
+        TokenIssuer.Issued key =
+                issuer.issue(
+                        new TokenIssuer.Spec(
+                                TokenKind.SERVICE_KEY,
+                                name,
+                                "API key of " + name,
+                                role.permissions(),
+                                false,
+                                lifetime,
+                                caller.identity(),
+                                user.id()));
         return new Created(user, key);
     }
 
@@ -76,21 +84,40 @@ public class ServiceUsers {
         return user;
     }
 
-    /** A new key; the old one keeps working until the grace ends, and its later use is treated as a leak. */
+    /**
+     * A new key; the old one keeps working until the grace ends, and its later use is treated as a
+     * leak.
+     */
     public TokenIssuer.Issued rotateKey(Caller caller, UUID id, String grace) {
         AppUser user = find(id);
         if (user.isDisabled()) {
             throw LatchException.invalidArgument("The service user is disabled");
         }
-        Token current = em.createQuery("select t from Token t where t.ownerId = :owner and t.kind = :kind"
-                        + " and t.replacedBy is null and t.revokedAt is null order by t.issuedAt desc", Token.class)
-                .setParameter("owner", id).setParameter("kind", TokenKind.SERVICE_KEY)
-                .setMaxResults(1).getResultStream().findFirst()
-                .orElseThrow(() -> LatchException.notFound("The service user has no live key to rotate"));
+        Token current =
+                em.createQuery(
+                                "select t from Token t where t.ownerId = :owner and t.kind = :kind"
+                                        + " and t.replacedBy is null and t.revokedAt is null order by t.issuedAt desc",
+                                Token.class)
+                        .setParameter("owner", id)
+                        .setParameter("kind", TokenKind.SERVICE_KEY)
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        LatchException.notFound(
+                                                "The service user has no live key to rotate"));
         OperatorTokens.mayRotate(current, clock.instant());
         Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(current, graceDuration, caller.identity());
-        audit.detail("key " + current.id() + " rotated to " + issued.token().id() + " with grace " + graceDuration.toSeconds() + "s");
+        audit.detail(
+                "key "
+                        + current.id()
+                        + " rotated to "
+                        + issued.token().id()
+                        + " with grace "
+                        + graceDuration.toSeconds()
+                        + "s");
         return issued;
     }
 

@@ -13,31 +13,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Login sessions: a password for a session JWT, and logout for any kind of token. */
 @ApplicationScoped
 public class Sessions {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    Passwords passwords;
+    @Inject Passwords passwords;
 
-    @Inject
-    LoginThrottle throttle;
+    @Inject LoginThrottle throttle;
 
-    @Inject
-    JwtIssuer issuer;
+    @Inject JwtIssuer issuer;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     @Inject
     @ConfigProperty(name = "latch.sessions.ttl")
@@ -51,9 +45,12 @@ public class Sessions {
     public JwtIssuer.Signed login(String username, String password, String sourceIp) {
         audit.target("user-name:" + username);
         throttle.check(username, sourceIp);
-        Optional<AppUser> user = em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)
-                .setParameter("username", username).getResultStream().findFirst()
-                .filter(u -> !u.isService());
+        Optional<AppUser> user =
+                em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)
+                        .setParameter("username", username)
+                        .getResultStream()
+                        .findFirst()
+                        .filter(u -> !u.isService());
         boolean matches = passwords.matches(password, user.flatMap(AppUser::passwordHash));
         if (!matches || user.get().isDisabled()) {
             throttle.fail(username, sourceIp);
@@ -61,9 +58,15 @@ public class Sessions {
         }
         throttle.succeed(username);
         AppUser person = user.get();
-        JwtIssuer.Signed session = issuer.sign("session", person.username(), latchAudience,
-                String.join(" ", person.role().permissions().wireNames()), ttl,
-                person.username(), person.id());
+        JwtIssuer.Signed session =
+                issuer.sign(
+                        "session",
+                        person.username(),
+                        latchAudience,
+                        String.join(" ", person.role().permissions().wireNames()),
+                        ttl,
+                        person.username(),
+                        person.id());
         audit.target("session:" + session.record().jti());
         return session;
     }
@@ -71,7 +74,8 @@ public class Sessions {
     /** Revokes the credential that made the request, whatever its kind. */
     public void logout(Caller caller) {
         if (caller.tokenId() == null) {
-            throw LatchException.invalidArgument("This credential has no id to revoke; rotate its secret instead");
+            throw LatchException.invalidArgument(
+                    "This credential has no id to revoke; rotate its secret instead");
         }
         MintedJwt jwt = em.find(MintedJwt.class, caller.tokenId());
         if (jwt != null) {

@@ -25,21 +25,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class Users {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    Clock clock;
+    @Inject Clock clock;
 
-    @Inject
-    Passwords passwords;
+    @Inject Passwords passwords;
 
-    @Inject
-    AuditContext audit;
+    @Inject AuditContext audit;
 
     public AppUser createPerson(Caller caller, String username, String password, Role role) {
         mayGrant(caller, role);
-        return persist(AppUser.person(username, passwords.hash(username, password), role, clock.instant(), caller.identity()));
+        return persist(
+                AppUser.person(
+                        username,
+                        passwords.hash(username, password),
+                        role,
+                        clock.instant(),
+                        caller.identity()));
     }
 
     public AppUser persist(AppUser user) {
@@ -48,7 +50,9 @@ public class Users {
             em.flush();
         } catch (PersistenceException e) {
             if (Constraints.isUniqueViolation(e)) {
-                throw new LatchException(ErrorCode.DUPLICATE_IDENTITY, "A user named " + user.username() + " already exists");
+                throw new LatchException(
+                        ErrorCode.DUPLICATE_IDENTITY,
+                        "A user named " + user.username() + " already exists");
             }
             throw e;
         }
@@ -58,7 +62,8 @@ public class Users {
 
     /** Up to {@code limit + 1} users, newest first. */
     public List<AppUser> page(boolean service, String cursor, int limit) {
-        return KeysetQuery.from(em, AppUser.class, "u").where("u.service = :service", "service", service)
+        return KeysetQuery.from(em, AppUser.class, "u")
+                .where("u.service = :service", "service", service)
                 .page("u.createdAt", "u.id", cursor, limit);
     }
 
@@ -79,7 +84,9 @@ public class Users {
         return find(id);
     }
 
-    /** Disables the user and revokes everything it holds; answers how many credentials were revoked. */
+    /**
+     * Disables the user and revokes everything it holds; answers how many credentials were revoked.
+     */
     public int disable(Caller caller, UUID id) {
         AppUser user = find(id);
         if (id.equals(caller.userId())) {
@@ -95,7 +102,8 @@ public class Users {
         List<MintedJwt> jwts = liveJwts(user.id(), now);
         tokens.forEach(t -> t.revoke(caller.identity(), now));
         jwts.forEach(j -> j.revoke(caller.identity(), now));
-        audit.detail("revoked " + (tokens.size() + jwts.size()) + " credentials of " + user.username());
+        audit.detail(
+                "revoked " + (tokens.size() + jwts.size()) + " credentials of " + user.username());
         return tokens.size() + jwts.size();
     }
 
@@ -110,20 +118,27 @@ public class Users {
         user.changePassword(passwords.hash(user.username(), next), clock.instant());
         // every other session ends: a changed password is often a suspected leak
         Instant now = clock.instant();
-        liveJwts(user.id(), now).stream().filter(j -> j.kind().equals("session") && !j.jti().equals(caller.tokenId()))
+        liveJwts(user.id(), now).stream()
+                .filter(j -> j.kind().equals("session") && !j.jti().equals(caller.tokenId()))
                 .forEach(j -> j.revoke(caller.identity(), now));
     }
 
     /** Operator tokens and API keys held by the user, newest first. */
     public List<Token> tokens(UUID owner) {
-        return em.createQuery("select t from Token t where t.ownerId = :owner order by t.issuedAt desc", Token.class)
-                .setParameter("owner", owner).getResultList();
+        return em.createQuery(
+                        "select t from Token t where t.ownerId = :owner order by t.issuedAt desc",
+                        Token.class)
+                .setParameter("owner", owner)
+                .getResultList();
     }
 
     /** Sessions and minted JWTs held by the user, newest first. */
     public List<MintedJwt> jwts(UUID owner) {
-        return em.createQuery("select m from MintedJwt m where m.ownerId = :owner order by m.issuedAt desc", MintedJwt.class)
-                .setParameter("owner", owner).getResultList();
+        return em.createQuery(
+                        "select m from MintedJwt m where m.ownerId = :owner order by m.issuedAt desc",
+                        MintedJwt.class)
+                .setParameter("owner", owner)
+                .getResultList();
     }
 
     private List<Token> liveTokens(UUID owner, Instant now) {
@@ -131,13 +146,16 @@ public class Users {
     }
 
     private List<MintedJwt> liveJwts(UUID owner, Instant now) {
-        return jwts(owner).stream().filter(j -> j.revokedAt() == null && j.expiresAt().isAfter(now)).toList();
+        return jwts(owner).stream()
+                .filter(j -> j.revokedAt() == null && j.expiresAt().isAfter(now))
+                .toList();
     }
 
     /** Nobody hands out a role that carries more than its own permissions. */
     public static void mayGrant(Caller caller, Role role) {
         if (!caller.permissions().covers(role.permissions())) {
-            throw LatchException.permissionDenied("A role cannot carry permissions its grantor does not hold");
+            throw LatchException.permissionDenied(
+                    "A role cannot carry permissions its grantor does not hold");
         }
     }
 }

@@ -13,13 +13,14 @@ import java.util.UUID;
 /** A person with a password, or a service that holds API keys. */
 @Entity
 @Table(name = "app_user")
-@NamedQuery(name = AppUser.BY_USERNAME, query = "select u from AppUser u where u.username = :username")
+@NamedQuery(
+        name = AppUser.BY_USERNAME,
+        query = "select u from AppUser u where u.username = :username")
 public class AppUser {
 
     public static final String BY_USERNAME = "AppUser.byUsername";
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     private String username;
 
@@ -44,10 +45,15 @@ public class AppUser {
     @Column(name = "disabled_by")
     private String disabledBy;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
-    private AppUser(String username, String passwordHash, Role role, boolean service, Instant at, String createdBy) {
+    private AppUser(
+            String username,
+            String passwordHash,
+            Role role,
+            boolean service,
+            Instant at,
+            String createdBy) {
         this.id = UUID.randomUUID();
         this.username = Objects.requireNonNull(username);
         this.passwordHash = passwordHash;
@@ -58,8 +64,10 @@ public class AppUser {
         this.passwordChangedAt = passwordHash == null ? null : at;
     }
 
-    public static AppUser person(String username, String passwordHash, Role role, Instant at, String createdBy) {
-        return new AppUser(username, Objects.requireNonNull(passwordHash), role, false, at, createdBy);
+    public static AppUser person(
+            String username, String passwordHash, Role role, Instant at, String createdBy) {
+        return new AppUser(
+                username, Objects.requireNonNull(passwordHash), role, false, at, createdBy);
     }
 
     public static AppUser serviceUser(String name, Role role, Instant at, String createdBy) {

@@ -13,6 +13,7 @@ public class RoleConverter implements AttributeConverter<Role, String> {
 
     @Override
     public Role convertToEntityAttribute(String column) {
-        return Role.ofWireName(column).orElseThrow(() -> new IllegalStateException("unknown role " + column));
+        return Role.ofWireName(column)
+                .orElseThrow(() -> new IllegalStateException("unknown role " + column));
     }
 }

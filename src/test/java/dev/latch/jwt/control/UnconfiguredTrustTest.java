@@ -21,7 +21,10 @@ class UnconfiguredTrustTest {
     void withoutAnInternalKeyFileInternalIssuingIsNotFound() {
         InternalIssuing issuing = new InternalIssuing();
         issuing.keyFile = Optional.empty();
-        LatchException e = assertThrows(LatchException.class, () -> issuing.issue("any", "svc", "aud", "x:y", "1h"));
+        LatchException e =
+                assertThrows(
+                        LatchException.class,
+                        () -> issuing.issue("any", "svc", "aud", "x:y", "1h"));
         assertEquals(ErrorCode.NOT_FOUND, e.code());
     }
 
@@ -31,10 +34,18 @@ class UnconfiguredTrustTest {
         bearer.hs256SecretFile = Optional.empty();
         bearer.issuer = "http://localhost:8080";
         bearer.audience = "latch";
-        String jwt = Jwts.builder().issuer("http://localhost:8080").subject("local").audience().single("latch")
-                .signWith(Keys.hmacShaKeyFor("a-secret-a-secret-a-secret-a-secret!".getBytes(StandardCharsets.UTF_8)),
-                        Jwts.SIG.HS256)
-                .compact();
+        String jwt =
+                Jwts.builder()
+                        .issuer("http://localhost:8080")
+                        .subject("local")
+                        .audience()
+                        .single("latch")
+                        .signWith(
+                                Keys.hmacShaKeyFor(
+                                        "a-secret-a-secret-a-secret-a-secret!"
+                                                .getBytes(StandardCharsets.UTF_8)),
+                                Jwts.SIG.HS256)
+                        .compact();
         LatchException e = assertThrows(LatchException.class, () -> bearer.authenticate(jwt));
         assertEquals(ErrorCode.UNAUTHENTICATED, e.code());
         assertEquals("HS256 JWTs are not accepted here", e.getMessage());
