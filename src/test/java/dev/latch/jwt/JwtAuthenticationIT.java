@@ -66,9 +66,9 @@ class JwtAuthenticationIT extends LatchIT {
         JsonObject minted =
                 api().mint(
                                 admin(),
-                                "{\"scope\":\"tokens.read vault:work:read\",\"aud\":\"latch\",\"sub\":\"ci-bot\"}");
+                                "{\"scope\":\"tokens.read vault:work:read\",\"aud\":\"latch\"}");
         JsonObject me = api().get("api/v1/whoami", minted.getString("token")).json();
-        assertEquals("ci-bot", me.getString("identity"));
+        assertEquals("bootstrap", me.getString("identity"));
         assertEquals("jwt", me.getString("kind"));
         assertEquals(minted.getString("jti"), me.getString("token_id"));
         assertEquals(
@@ -180,7 +180,7 @@ class JwtAuthenticationIT extends LatchIT {
                         .signWith(hs256Secret(), Jwts.SIG.HS256)
                         .compact();
         JsonObject me = api().get("api/v1/whoami", jwt).json();
-        assertEquals("local-codex", me.getString("identity"));
+        assertEquals("hs256:local-codex", me.getString("identity"));
         assertEquals(
                 List.of("tokens.read"),
                 me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));

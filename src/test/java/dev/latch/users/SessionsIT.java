@@ -17,12 +17,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Login sessions: sign in, use, sign out, revoke by id, and the throttle. */
-class SessionsIT extends LatchIT {
+public class SessionsIT extends LatchIT {
 
-    static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "correct horse battery";
 
     /** A user of the given role, made by the bootstrap admin. */
-    static JsonObject user(Api api, String role) {
+    public static JsonObject user(Api api, String role) {
         String name = Api.unique(role);
         var created =
                 api.post(
@@ -39,7 +39,7 @@ class SessionsIT extends LatchIT {
         return created.json();
     }
 
-    static String login(Api api, String username, String password) {
+    public static String login(Api api, String username, String password) {
         var reply =
                 api.post(
                         "api/v1/auth/login",

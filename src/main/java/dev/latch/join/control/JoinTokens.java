@@ -4,6 +4,7 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
+import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permissions;
 import dev.latch.tokens.control.OpaqueTokens;
 import dev.latch.tokens.control.TokenFormat;
@@ -79,7 +80,8 @@ public class JoinTokens {
                                 caller.identity(),
                                 caller.userId(),
                                 nodeId,
-                                maxUses == null ? 1 : maxUses));
+                                maxUses == null ? 1 : maxUses,
+                                MintScopes.NONE));
         audit.target("token:" + issued.token().id());
         audit.detail("node_id=" + nodeId);
         return issued;
@@ -127,6 +129,24 @@ public class JoinTokens {
                                                 "The join token is not known"));
         audit.target("token:" + join.id());
         Instant now = clock.instant();
+        List<Token> earlier =
+                em.createQuery(
+                                "select t from Token t where t.kind = :kind and t.nodeId = :node"
+                                        + " and t.revokedAt is null and t.expiresAt > :now",
+                                Token.class)
+                        .setParameter("kind", TokenKind.NODE)
+                        .setParameter("node", nodeId)
+                        .setParameter("now", now)
+                        .getResultList();
+        if (!earlier.isEmpty() && join.nodeId() == null) {
+            // an unbound join token must not take over a live node: that would revoke its
+            // credential
+            throw LatchException.failedPrecondition(
+                    "Node "
+                            + nodeId
+                            + " holds a live credential; only a join token bound to it may replace it",
+                    "node_mismatch");
+        }
         int taken =
                 em.createQuery(
                                 "update Token t set t.uses = t.uses + 1, t.usedAt = :now, t.usedByNode = :node"
@@ -140,14 +160,8 @@ public class JoinTokens {
             em.refresh(join);
             throw refusal(join, nodeId, now);
         }
-        // a node that joins again replaces its earlier credential
-        em.createQuery(
-                        "select t from Token t where t.kind = :kind and t.nodeId = :node and t.revokedAt is null",
-                        Token.class)
-                .setParameter("kind", TokenKind.NODE)
-                .setParameter("node", nodeId)
-                .getResultList()
-                .forEach(t -> t.revoke("join:" + join.id(), now));
+        // a node that joins again with a token bound to it replaces its earlier credential
+        earlier.forEach(t -> t.revoke("join:" + join.id(), now));
         em.flush();
         return issuer.issue(
                 new TokenIssuer.Spec(
@@ -160,7 +174,8 @@ public class JoinTokens {
                         "join:" + join.id(),
                         null,
                         nodeId,
-                        null));
+                        null,
+                        MintScopes.NONE));
     }
 
     private static LatchException refusal(Token join, String nodeId, Instant now) {

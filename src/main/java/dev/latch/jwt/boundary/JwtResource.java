@@ -132,7 +132,7 @@ public class JwtResource {
     @RolesAllowed(Permission.Names.TOKENS_READ)
     public Page<MintedView> list(@Valid @BeanParam PageRequest page) {
         return Page.of(
-                minted.page(page.cursor(), page.limit()),
+                minted.page(caller.get(), page.cursor(), page.limit()),
                 page.limit(),
                 r -> MintedView.of(r, clock.instant()),
                 r -> new KeysetCursor(r.issuedAt(), r.jti()).encode());

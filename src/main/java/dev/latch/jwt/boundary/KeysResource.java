@@ -1,15 +1,19 @@
 package dev.latch.jwt.boundary;
 
 import dev.latch.audit.boundary.Audited;
+import dev.latch.audit.control.AuditContext;
 import dev.latch.jwt.control.SigningKeys;
 import dev.latch.jwt.entity.SigningKey;
+import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +36,8 @@ public class KeysResource {
             Instant createdAt,
             Instant activatesAt,
             Instant retiredAt,
-            Instant signedUntil) {
+            Instant signedUntil,
+            Instant revokedAt) {
 
         static KeyView of(SigningKey k, Instant now) {
             return new KeyView(
@@ -43,13 +48,18 @@ public class KeysResource {
                     k.createdAt(),
                     k.activatesAt(),
                     k.retiredAt(),
-                    k.signedUntil());
+                    k.signedUntil(),
+                    k.revokedAt());
         }
     }
 
     @Inject SigningKeys keys;
 
     @Inject Clock clock;
+
+    @Inject CurrentCaller caller;
+
+    @Inject AuditContext audit;
 
     @GET
     public List<KeyView> list() {
@@ -63,5 +73,14 @@ public class KeysResource {
         return Response.status(Response.Status.CREATED)
                 .entity(KeyView.of(keys.rotateNow(), clock.instant()))
                 .build();
+    }
+
+    /** A compromised key stops verifying at once, with every token it signed. */
+    @POST
+    @Path("{kid}/revoke")
+    @Audited("key.revoke")
+    public KeyView revoke(@PathParam("kid") @Size(max = 100) String kid) {
+        audit.target("key:" + kid);
+        return KeyView.of(keys.revoke(kid, caller.get().identity()), clock.instant());
     }
 }

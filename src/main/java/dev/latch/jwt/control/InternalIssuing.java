@@ -31,6 +31,10 @@ public class InternalIssuing {
     Optional<String> keyFile;
 
     @Inject
+    @ConfigProperty(name = "latch.jwt.audience")
+    String latchAudience;
+
+    @Inject
     @ConfigProperty(name = "latch.jwt.max-ttl")
     Duration maxTtl;
 
@@ -46,6 +50,11 @@ public class InternalIssuing {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The internal key is not valid");
         }
         Minting.scopes(scope);
+        if (audience.equals(latchAudience)) {
+            // the shared key is a service's, not Latch's own: it never mints access to Latch
+            throw LatchException.permissionDenied(
+                    "Internal issuing never mints for Latch's own audience");
+        }
         Duration lifetime = Ttl.of(ttl, maxTtl);
         JwtIssuer.Signed signed =
                 issuer.sign(

@@ -3,9 +3,9 @@ package dev.latch.jwt.control;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.SecretFile;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
+import dev.latch.security.entity.MintScopes;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.Key;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -30,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -58,9 +56,7 @@ public class JwtBearer implements BearerVerifier {
     @ConfigProperty(name = "latch.jwt.audience")
     String audience;
 
-    @Inject
-    @ConfigProperty(name = "latch.jwt.hs256-secret-file")
-    Optional<String> hs256SecretFile;
+    @Inject Hs256Trust hs256;
 
     /** What a verified JWT says, and its record when Latch signed it. */
     public record Verified(JsonWebToken jwt, Optional<MintedJwt> record) {}
@@ -74,18 +70,18 @@ public class JwtBearer implements BearerVerifier {
     public Caller authenticate(String token) {
         Verified verified = verify(token, audience);
         JsonWebToken jwt = verified.jwt();
-        String scope =
-                Optional.ofNullable(jwt.<Object>getClaim("scope")).map(JwtBearer::text).orElse("");
-        String kind =
-                verified.record().map(MintedJwt::kind).filter("session"::equals).orElse("jwt");
+        Optional<MintedJwt> record = verified.record();
         return new Caller(
-                jwt.getSubject(),
-                verified.record().map(MintedJwt::jti).orElse(null),
-                kind,
-                Minting.latchPermissions(java.util.Arrays.asList(scope.split("\\s+"))),
+                // an HS256 subject is whatever its signer chose: it never reads as a Latch identity
+                record.map(MintedJwt::sub).orElse("hs256:" + jwt.getSubject()),
+                record.map(MintedJwt::jti).orElse(null),
+                record.map(MintedJwt::kind).filter("session"::equals).orElse("jwt"),
+                record.map(r -> Minting.latchPermissions(Minting.scopes(r.scope())))
+                        .orElseGet(() -> hs256.permissionsOf(jwt)),
                 false,
                 Instant.ofEpochSecond(jwt.getExpirationTime()),
-                verified.record().map(MintedJwt::ownerId).orElse(null));
+                record.map(MintedJwt::ownerId).orElse(null),
+                MintScopes.NONE);
     }
 
     /**
@@ -95,11 +91,11 @@ public class JwtBearer implements BearerVerifier {
     public Verified verify(String token, String expectedAudience) {
         VerificationKey key = keyFor(header(token));
         JsonWebToken jwt = parse(token, key, expectedAudience);
-        return new Verified(jwt, record(jwt, key.signedByLatch()));
+        return new Verified(jwt, record(jwt, key));
     }
 
     /** A key and the one algorithm it verifies. */
-    private record VerificationKey(SignatureAlgorithm algorithm, Key key) {
+    private record VerificationKey(SignatureAlgorithm algorithm, Key key, String kid) {
 
         boolean signedByLatch() {
             return algorithm != SignatureAlgorithm.HS256;
@@ -115,7 +111,8 @@ public class JwtBearer implements BearerVerifier {
         if (alg.equals("HS256")) {
             return new VerificationKey(
                     SignatureAlgorithm.HS256,
-                    hs256Secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")));
+                    hs256.secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")),
+                    null);
         }
         String kid = header.getString("kid", null);
         PublicKey key = kid == null ? null : keys.publicKey(kid).orElse(null);
@@ -129,7 +126,7 @@ public class JwtBearer implements BearerVerifier {
         if (!expected.getAlgorithm().equals(alg)) {
             throw refused("The JWT's algorithm does not match its signing key");
         }
-        return new VerificationKey(expected, key);
+        return new VerificationKey(expected, key, kid);
     }
 
     /** Signature, iss, aud, exp and nbf, through MicroProfile JWT's parser. */
@@ -153,19 +150,37 @@ public class JwtBearer implements BearerVerifier {
         }
     }
 
-    /** Latch's own JWTs must be recorded, and no recorded JWT may be revoked. */
-    private Optional<MintedJwt> record(JsonWebToken jwt, boolean signedByLatch) {
-        Optional<MintedJwt> record =
+    /**
+     * A JWT Latch signed must match its record (kid, sub, aud, scope, exp: a stolen key cannot
+     * reuse a live jti with other claims) and be unrevoked; an HS256 one passes its own checks.
+     */
+    private Optional<MintedJwt> record(JsonWebToken jwt, VerificationKey key) {
+        if (!key.signedByLatch()) {
+            hs256.check(jwt);
+            return Optional.empty();
+        }
+        MintedJwt record =
                 Optional.ofNullable(jwt.getTokenID())
                         .flatMap(JwtBearer::uuid)
-                        .map(jti -> em.find(MintedJwt.class, jti));
-        if (signedByLatch && record.isEmpty()) {
-            throw refused("The JWT was not issued by this service");
+                        .map(jti -> em.find(MintedJwt.class, jti))
+                        .orElseThrow(() -> refused("The JWT was not issued by this service"));
+        if (!matches(record, jwt, key.kid())) {
+            throw refused("The JWT's claims are not those this service signed");
         }
-        if (record.map(MintedJwt::revokedAt).isPresent()) {
+        if (record.revokedAt() != null) {
             throw new LatchException(ErrorCode.TOKEN_REVOKED, "The JWT has been revoked");
         }
-        return record;
+        return Optional.of(record);
+    }
+
+    private static boolean matches(MintedJwt record, JsonWebToken jwt, String kid) {
+        Object scope = jwt.getClaim("scope");
+        return record.kid().equals(kid)
+                && record.sub().equals(jwt.getSubject())
+                && Set.of(record.aud()).equals(jwt.getAudience())
+                && scope != null
+                && record.scope().equals(text(scope))
+                && record.expiresAt().getEpochSecond() == jwt.getExpirationTime();
     }
 
     /** The audience a token claims, unverified: only to know what to verify it against. */
@@ -183,14 +198,6 @@ public class JwtBearer implements BearerVerifier {
                         && many.get(0) instanceof JsonString first
                 ? Optional.of(first.getString())
                 : Optional.empty();
-    }
-
-    private Optional<SecretKey> hs256Secret() {
-        return hs256SecretFile.map(
-                file ->
-                        new SecretKeySpec(
-                                SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8),
-                                "HmacSHA256"));
     }
 
     private static JsonObject header(String token) {

@@ -5,6 +5,9 @@ import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.KeysetQuery;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.Coverage;
+import dev.latch.security.entity.Permission;
+import dev.latch.security.entity.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The record of signed JWTs: listed newest first, revoked by jti. */
 @ApplicationScoped
@@ -24,25 +28,34 @@ public class MintedJwts {
 
     @Inject AuditContext audit;
 
-    /** Up to {@code limit + 1} records, so the caller can tell whether another page exists. */
-    public List<MintedJwt> page(String cursor, int limit) {
-        return KeysetQuery.from(em, MintedJwt.class, "m")
-                .page("m.issuedAt", "m.jti", cursor, limit);
+    @Inject
+    @ConfigProperty(name = "latch.jwt.audience")
+    String latchAudience;
+
+    /**
+     * Up to {@code limit + 1} records, so the caller can tell whether another page exists. Sessions
+     * are shown to their owner and to admins only: a session's jti is enough to end it.
+     */
+    public List<MintedJwt> page(Caller caller, String cursor, int limit) {
+        KeysetQuery<MintedJwt> query = KeysetQuery.from(em, MintedJwt.class, "m");
+        if (!caller.permissions().isAdmin()) {
+            if (caller.userId() == null) {
+                query.where("m.kind <> 'session'");
+            } else {
+                query.where("m.kind <> 'session' or m.ownerId = :me", "me", caller.userId());
+            }
+        }
+        return query.page("m.issuedAt", "m.jti", cursor, limit);
     }
 
-    /** pangolin {@code revoke-token-by-id} for a session: its owner may, and an admin may. */
+    /** pangolin {@code revoke-token-by-id} for a session: its owner, or a caller that covers it. */
     public Optional<MintedJwt> revokeSession(Caller caller, UUID jti) {
         MintedJwt session = em.find(MintedJwt.class, jti);
         if (session == null || !session.kind().equals("session")) {
             return Optional.empty();
         }
         audit.target("session:" + jti);
-        if (!jti.equals(caller.tokenId())
-                && !session.ownerId().equals(caller.userId())
-                && !caller.permissions().isAdmin()) {
-            throw LatchException.permissionDenied(
-                    "Only its owner or an admin may revoke a session");
-        }
+        mayActOn(caller, session);
         session.revoke(caller.identity(), clock.instant());
         return Optional.of(session);
     }
@@ -53,7 +66,30 @@ public class MintedJwts {
         if (record == null) {
             throw LatchException.notFound("No JWT with jti " + jti);
         }
+        mayActOn(caller, record);
         record.revoke(caller.identity(), clock.instant());
         return record;
+    }
+
+    /** Another owner's JWT only when the caller covers what it carries (see {@link #authority}). */
+    public void mayActOn(Caller caller, MintedJwt jwt) {
+        boolean session = jwt.kind().equals("session");
+        if (session
+                && !Coverage.isOwn(caller, jwt.jti(), jwt.ownerId())
+                && !caller.permissions().isAdmin()) {
+            // a session is a person's own (pangolin): only its owner or an admin ends it
+            throw LatchException.permissionDenied("Only its owner or an admin may end a session");
+        }
+        Coverage.mayActOn(caller, jwt.jti(), jwt.ownerId(), authority(jwt), false);
+    }
+
+    /**
+     * What holding this JWT amounts to: on Latch's own API, the permissions its scope names; for
+     * another service, the jwt.mint it took to mint it.
+     */
+    Permissions authority(MintedJwt jwt) {
+        return jwt.aud().equals(latchAudience)
+                ? Minting.latchPermissions(Minting.scopes(jwt.scope()))
+                : Permissions.of(Permission.JWT_MINT);
     }
 }

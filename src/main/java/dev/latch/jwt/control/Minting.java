@@ -37,11 +37,27 @@ public class Minting {
         List<String> scopes = scopes(scope);
         String audience = aud != null ? aud : AudienceInference.infer(scopes);
         Duration lifetime = ttl == null ? defaultTtl : Ttl.of(ttl, maxTtl);
-        if (audience.equals(latchAudience)
-                && !caller.permissions().covers(latchPermissions(scopes))) {
-            // a JWT for Latch itself carries permissions: never more than the minter holds
-            throw LatchException.permissionDenied(
-                    "A JWT for Latch cannot carry permissions its minter does not hold");
+        if (audience.equals(latchAudience)) {
+            // a JWT for Latch itself acts as its minter: never more than it holds, never as another
+            if (!caller.permissions().covers(latchPermissions(scopes))) {
+                throw LatchException.permissionDenied(
+                        "A JWT for Latch cannot carry permissions its minter does not hold");
+            }
+            if (sub != null && !sub.equals(caller.identity())) {
+                throw LatchException.permissionDenied(
+                        "A JWT for Latch has its minter as subject; sub cannot name another");
+            }
+        } else {
+            scopes.stream()
+                    .filter(s -> !caller.mayMint(s))
+                    .findFirst()
+                    .ifPresent(
+                            s -> {
+                                throw LatchException.permissionDenied(
+                                        "Scope \""
+                                                + s
+                                                + "\" is outside the mint_scopes of this credential");
+                            });
         }
         JwtIssuer.Signed signed =
                 issuer.sign(

@@ -94,6 +94,7 @@ public class SigningKeys {
             return Optional.of(known);
         }
         return Optional.ofNullable(em.find(SigningKey.class, kid))
+                .filter(key -> key.revokedAt() == null)
                 .map(
                         key -> {
                             PublicKey decoded = decodePublic(key);
@@ -121,6 +122,41 @@ public class SigningKeys {
                 .setParameter("exp", expiresAt)
                 .setParameter("kid", kid)
                 .executeUpdate();
+    }
+
+    /**
+     * A compromised key: out of the JWKS, and every JWT it signed revoked, so none verifies again
+     * on any node (each checks the record). A new key signs at once if this one was signing.
+     */
+    @Transactional
+    public SigningKey revoke(String kid, String by) {
+        AdvisoryLock.SIGNING_KEYS.acquire(em);
+        SigningKey key = em.find(SigningKey.class, kid);
+        if (key == null) {
+            throw LatchException.notFound("No signing key with kid " + kid);
+        }
+        Instant now = clock.instant();
+        boolean wasSigning = key.statusAt(now) == SigningKey.Status.ACTIVE;
+        key.revoke(now);
+        publicKeys.remove(kid);
+        int revoked =
+                em.createQuery(
+                                "update MintedJwt m set m.revokedAt = :now, m.revokedBy = :by"
+                                        + " where m.kid = :kid and m.revokedAt is null")
+                        .setParameter("now", now)
+                        .setParameter("by", by)
+                        .setParameter("kid", kid)
+                        .executeUpdate();
+        if (wasSigning) {
+            create(now, now);
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "Signing key {0} revoked by {1}; {2} JWTs it signed revoked with it",
+                kid,
+                by,
+                revoked);
+        return key;
     }
 
     /** A new key signs at once; the one it replaces stays published while its tokens live. */

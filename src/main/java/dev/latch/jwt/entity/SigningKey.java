@@ -15,7 +15,8 @@ public class SigningKey {
     public enum Status {
         PENDING,
         ACTIVE,
-        RETIRED;
+        RETIRED,
+        REVOKED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -44,6 +45,9 @@ public class SigningKey {
     @Column(name = "signed_until")
     private Instant signedUntil;
 
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
     protected SigningKey() {}
 
     public SigningKey(
@@ -65,10 +69,25 @@ public class SigningKey {
     }
 
     public Status statusAt(Instant now) {
+        if (revokedAt != null) {
+            return Status.REVOKED;
+        }
         if (retiredAt != null) {
             return Status.RETIRED;
         }
         return activatesAt.isAfter(now) ? Status.PENDING : Status.ACTIVE;
+    }
+
+    /** Compromised: retired at once and never published again. */
+    public void revoke(Instant at) {
+        retire(at);
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
     }
 
     public void retire(Instant at) {
@@ -81,7 +100,8 @@ public class SigningKey {
      * True while a verifier may still need this key: not retired, or tokens it signed are alive.
      */
     public boolean isPublishedAt(Instant now) {
-        return retiredAt == null || (signedUntil != null && signedUntil.isAfter(now));
+        return revokedAt == null
+                && (retiredAt == null || (signedUntil != null && signedUntil.isAfter(now)));
     }
 
     public String kid() {

@@ -56,7 +56,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             Caller caller = verifier.authenticate(token);
             CurrentCaller.establish(request, caller);
             return context.notifyContainerAboutLogin(
-                    new CallerPrincipal(caller.identity()), caller.permissions().groups());
+                    new CallerPrincipal(caller.identity()), caller.groups());
         } catch (LatchException refused) {
             failures.fire(
                     new AuthenticationFailed(

@@ -25,12 +25,13 @@ public class WhoAmIResource {
             String kind,
             List<String> permissions,
             boolean allowsPrivileged,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            List<String> mintScopes) {}
 
     @Inject CurrentCaller currentCaller;
 
     @GET
-    @RolesAllowed(Permission.Names.AUTHENTICATED)
+    @RolesAllowed({Permission.Names.AUTHENTICATED, Permission.Names.NODE})
     public WhoAmI whoami() {
         Caller caller = currentCaller.get();
         return new WhoAmI(
@@ -39,6 +40,7 @@ public class WhoAmIResource {
                 caller.kind(),
                 caller.permissions().wireNames(),
                 caller.allowsPrivileged(),
-                caller.expiresAt());
+                caller.expiresAt(),
+                caller.mintScopes().patterns());
     }
 }

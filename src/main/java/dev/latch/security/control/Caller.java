@@ -1,7 +1,10 @@
 package dev.latch.security.control;
 
+import dev.latch.security.entity.MintScopes;
+import dev.latch.security.entity.Permission;
 import dev.latch.security.entity.Permissions;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,4 +18,24 @@ public record Caller(
         Permissions permissions,
         boolean allowsPrivileged,
         Instant expiresAt,
-        UUID userId) {}
+        UUID userId,
+        MintScopes mintScopes) {
+
+    /**
+     * The kind of a node credential (prexor): it may say who it is and end itself, nothing else.
+     */
+    public static final String NODE = "node";
+
+    /** Whether this caller may put {@code scope} into a JWT for another service: an admin any. */
+    public boolean mayMint(String scope) {
+        return permissions.isAdmin() || mintScopes.allows(scope);
+    }
+
+    /**
+     * The groups {@code @RolesAllowed} sees: a node only {@code node}; others their permissions and
+     * {@code authenticated}.
+     */
+    public Set<String> groups() {
+        return NODE.equals(kind) ? Set.of(Permission.Names.NODE) : permissions.groups();
+    }
+}

@@ -23,8 +23,16 @@ public enum Permission {
         public static final String AUDIT_READ = "audit.read";
         public static final String ADMIN = "admin";
 
-        /** Held by every authenticated caller; not a permission a token can be given. */
+        /**
+         * Held by every caller that may use the management API; not a permission a token can be
+         * given.
+         */
         public static final String AUTHENTICATED = "authenticated";
+
+        /**
+         * Held by a node credential only: the endpoints where nodes act (whoami, their own logout).
+         */
+        public static final String NODE = "node";
 
         private Names() {}
     }

@@ -38,7 +38,7 @@ public class IntrospectionResource {
 
     @POST
     @Path("revoke")
-    @RolesAllowed(Permission.Names.AUTHENTICATED)
+    @RolesAllowed({Permission.Names.AUTHENTICATED, Permission.Names.NODE})
     @Audited("token.revoke")
     public Response revoke(@FormParam("token") String token) {
         introspection.revoke(caller.get(), required(token));

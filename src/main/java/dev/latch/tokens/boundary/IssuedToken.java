@@ -13,7 +13,8 @@ public record IssuedToken(
         Instant issuedAt,
         Instant expiresAt,
         List<String> permissions,
-        boolean allowsPrivileged) {
+        boolean allowsPrivileged,
+        List<String> mintScopes) {
 
     static IssuedToken of(TokenIssuer.Issued issued) {
         var t = issued.token();
@@ -24,6 +25,7 @@ public record IssuedToken(
                 t.issuedAt(),
                 t.expiresAt(),
                 t.permissions().wireNames(),
-                t.allowsPrivileged());
+                t.allowsPrivileged(),
+                t.mintScopes().patterns());
     }
 }

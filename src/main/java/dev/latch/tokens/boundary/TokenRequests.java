@@ -19,7 +19,8 @@ public final class TokenRequests {
             @Size(max = 7) List<@NotNull String> permissions,
             Boolean allowPrivileged,
             String ttl,
-            @Size(max = 500) String description) {}
+            @Size(max = 500) String description,
+            @Size(max = 20) List<@NotNull String> mintScopes) {}
 
     public record RevokeByName(
             @NotNull @Pattern(regexp = NAME, message = NAME_MESSAGE) String name) {}

@@ -69,7 +69,8 @@ public class TokensResource {
                         request.permissions(),
                         Boolean.TRUE.equals(request.allowPrivileged()),
                         request.ttl(),
-                        request.description());
+                        request.description(),
+                        request.mintScopes());
         return created(issued);
     }
 

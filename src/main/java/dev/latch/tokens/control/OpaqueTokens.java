@@ -5,6 +5,7 @@ import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
 import dev.latch.tokens.entity.Token;
+import dev.latch.tokens.entity.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,8 +45,15 @@ public class OpaqueTokens implements BearerVerifier {
 
     @Override
     public Caller authenticate(String presented) {
-        if (TokenFormat.kindOf(presented).isEmpty()) {
+        Optional<TokenKind> kind = TokenFormat.kindOf(presented);
+        if (kind.isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
+        }
+        if (kind.get() == TokenKind.JOIN) {
+            // a join token is the credential of one exchange, never a bearer on the API
+            throw new LatchException(
+                    ErrorCode.UNAUTHENTICATED,
+                    "A join token is accepted only by POST /api/v1/bootstrap/exchange");
         }
         Token token =
                 find(presented)
@@ -78,6 +86,7 @@ public class OpaqueTokens implements BearerVerifier {
                 token.permissions(),
                 token.allowsPrivileged(),
                 token.expiresAt(),
-                token.ownerId());
+                token.ownerId(),
+                token.mintScopes());
     }
 }

@@ -4,6 +4,9 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.Coverage;
+import dev.latch.security.control.SystemActors;
+import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permissions;
 import dev.latch.tokens.entity.Token;
 import dev.latch.tokens.entity.TokenKind;
@@ -52,24 +55,32 @@ public class OperatorTokens {
             List<String> permissionNames,
             boolean allowPrivileged,
             String ttl,
-            String description) {
+            String description,
+            List<String> mintScopes) {
         Permissions requested =
                 permissionNames == null
                         ? caller.permissions().withoutAdmin()
                         : parse(permissionNames);
-        mayHandOut(caller, requested, allowPrivileged);
+        if (SystemActors.isReserved(name)) {
+            throw LatchException.invalidArgument(
+                    "name \"" + name + "\" is reserved for Latch's own actors");
+        }
+        Coverage.mayHandOut(caller, requested, allowPrivileged);
+        MintScopes minting = mintScopes == null ? MintScopes.NONE : parseMintScopes(mintScopes);
+        Coverage.mayHandOutMinting(caller, minting);
         Duration lifetime = ttl == null ? defaultTtl : Ttl.of(ttl, maxTtl);
         TokenIssuer.Issued issued =
                 issuer.issue(
                         new TokenIssuer.Spec(
-                                TokenKind.OPERATOR,
-                                name,
-                                description,
-                                requested,
-                                allowPrivileged,
-                                lifetime,
-                                caller.identity(),
-                                caller.userId()));
+                                        TokenKind.OPERATOR,
+                                        name,
+                                        description,
+                                        requested,
+                                        allowPrivileged,
+                                        lifetime,
+                                        caller.identity(),
+                                        caller.userId())
+                                .withMintScopes(minting));
         audit.target("token:" + issued.token().id());
         return issued;
     }
@@ -89,6 +100,7 @@ public class OperatorTokens {
         token.ifPresent(
                 t -> {
                     audit.target("token:" + id);
+                    Coverage.mayActOn(caller, t);
                     t.revoke(caller.identity(), clock.instant());
                 });
         return token;
@@ -110,6 +122,7 @@ public class OperatorTokens {
         if (alive.isEmpty()) {
             throw LatchException.notFound("No active operator token named " + name);
         }
+        alive.forEach(token -> Coverage.mayActOn(caller, token));
         alive.forEach(token -> token.revoke(caller.identity(), now));
         return alive;
     }
@@ -132,7 +145,8 @@ public class OperatorTokens {
                     "Only operator tokens rotate here; this one is " + old.kind().wireName());
         }
         mayRotate(old, clock.instant());
-        mayHandOut(caller, old.permissions(), old.allowsPrivileged());
+        Coverage.mayActOn(caller, old);
+        Coverage.mayHandOut(caller, old.permissions(), old.allowsPrivileged());
         Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(old, graceDuration, caller.identity());
         audit.detail(
@@ -140,7 +154,10 @@ public class OperatorTokens {
                         + issued.token().id()
                         + " with grace "
                         + graceDuration.toSeconds()
-                        + "s");
+                        + "s by "
+                        + caller.identity()
+                        + "; owner "
+                        + old.ownerId());
         return issued;
     }
 
@@ -167,15 +184,12 @@ public class OperatorTokens {
         }
     }
 
-    private static void mayHandOut(
-            Caller caller, Permissions permissions, boolean allowPrivileged) {
-        if (!caller.permissions().covers(permissions)) {
-            throw LatchException.permissionDenied(
-                    "A token cannot be given permissions its issuer does not hold");
-        }
-        if (allowPrivileged && !(caller.allowsPrivileged() || caller.permissions().isAdmin())) {
-            throw LatchException.permissionDenied(
-                    "Only an admin or a privileged token may issue a privileged token");
+    /** Client-given patterns; a bad one is the client's 400. */
+    public static MintScopes parseMintScopes(List<String> patterns) {
+        try {
+            return MintScopes.parse(patterns);
+        } catch (IllegalArgumentException e) {
+            throw LatchException.invalidArgument(e.getMessage());
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.latch.tokens.control;
 
 import dev.latch.audit.control.AuditContext;
+import dev.latch.jwt.control.Hs256Trust;
 import dev.latch.jwt.control.JwtBearer;
+import dev.latch.jwt.control.MintedJwts;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.Coverage;
 import dev.latch.security.entity.Permission;
 import dev.latch.tokens.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +42,10 @@ public class TokenIntrospection {
 
     @Inject OpaqueTokens opaqueTokens;
 
+    @Inject MintedJwts minted;
+
+    @Inject Hs256Trust hs256;
+
     @Inject Clock clock;
 
     @Inject AuditContext audit;
@@ -55,9 +62,9 @@ public class TokenIntrospection {
     }
 
     /**
-     * Revokes the token if the caller may: its own token, or any with {@code tokens.manage}.
-     * Unknown and invalid tokens are answered like revoked ones (RFC 7009 §2.2): nothing to learn
-     * from it.
+     * Revokes the token if the caller may: its own, or with {@code tokens.manage} another's that
+     * the caller covers. Unknown and invalid tokens are answered like revoked ones (RFC 7009 §2.2):
+     * nothing to learn from it.
      */
     public void revoke(Caller caller, String token) {
         boolean manager = caller.permissions().allows(Permission.TOKENS_MANAGE);
@@ -67,21 +74,29 @@ public class TokenIntrospection {
             if (opaque.isPresent()) {
                 Token t = opaque.get();
                 audit.target("token:" + t.id());
-                mayRevoke(manager || t.id().equals(caller.tokenId()));
+                mayRevoke(manager || Coverage.isOwn(caller, t.id(), t.ownerId()));
+                Coverage.mayActOn(caller, t);
                 t.revoke(caller.identity(), now);
                 return;
             }
-            jwt(token)
-                    .flatMap(JwtBearer.Verified::record)
-                    .ifPresent(
-                            record -> {
-                                audit.target("jwt:" + record.jti());
-                                mayRevoke(
-                                        manager
-                                                || record.jti().equals(caller.tokenId())
-                                                || record.mintedBy().equals(caller.identity()));
-                                record.revoke(caller.identity(), now);
-                            });
+            Optional<JwtBearer.Verified> verified = jwt(token);
+            if (verified.isEmpty()) {
+                return;
+            }
+            Optional<MintedJwt> record = verified.get().record();
+            if (record.isPresent()) {
+                MintedJwt r = record.get();
+                audit.target("jwt:" + r.jti());
+                mayRevoke(manager || Coverage.isOwn(caller, r.jti(), r.ownerId()));
+                minted.mayActOn(caller, r);
+                r.revoke(caller.identity(), now);
+            } else {
+                // an HS256 JWT has no record; its jti is remembered as revoked
+                JsonWebToken jwt = verified.get().jwt();
+                audit.target("jwt:" + jwt.getTokenID());
+                mayRevoke(manager && caller.permissions().covers(hs256.permissionsOf(jwt)));
+                hs256.revoke(jwt, caller.identity());
+            }
         } catch (LatchException e) {
             if (e.code() == ErrorCode.PERMISSION_DENIED) {
                 throw e;

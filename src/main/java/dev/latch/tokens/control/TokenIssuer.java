@@ -3,6 +3,7 @@ package dev.latch.tokens.control;
 import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
+import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permissions;
 import dev.latch.tokens.entity.Token;
 import dev.latch.tokens.entity.TokenKind;
@@ -39,7 +40,8 @@ public class TokenIssuer {
             String createdBy,
             UUID owner,
             String nodeId,
-            Integer maxUses) {
+            Integer maxUses,
+            MintScopes mintScopes) {
 
         /** A token without node binding or use limit: operator tokens and API keys. */
         public Spec(
@@ -61,7 +63,24 @@ public class TokenIssuer {
                     createdBy,
                     owner,
                     null,
-                    null);
+                    null,
+                    MintScopes.NONE);
+        }
+
+        /** The same token, allowed to mint JWTs with these scopes. */
+        public Spec withMintScopes(MintScopes scopes) {
+            return new Spec(
+                    kind,
+                    name,
+                    description,
+                    permissions,
+                    allowPrivileged,
+                    lifetime,
+                    createdBy,
+                    owner,
+                    nodeId,
+                    maxUses,
+                    scopes);
         }
     }
 
@@ -97,7 +116,8 @@ public class TokenIssuer {
                                 by,
                                 old.ownerId(),
                                 old.nodeId(),
-                                old.maxUses()),
+                                old.maxUses(),
+                                old.mintScopes()),
                         secret);
         old.replaceWith(successor, grace, by, clock.instant());
         em.flush(); // the name is released before the successor claims it
@@ -105,20 +125,23 @@ public class TokenIssuer {
     }
 
     private Token token(Spec spec, String secret) {
-        return new Token(
-                spec.kind(),
-                spec.name(),
-                spec.description(),
-                TokenFormat.hash(secret),
-                TokenFormat.hint(secret),
-                spec.permissions(),
-                spec.allowPrivileged(),
-                clock.instant(),
-                spec.lifetime(),
-                spec.createdBy(),
-                spec.owner(),
-                spec.nodeId(),
-                spec.maxUses());
+        Token token =
+                new Token(
+                        spec.kind(),
+                        spec.name(),
+                        spec.description(),
+                        TokenFormat.hash(secret),
+                        TokenFormat.hint(secret),
+                        spec.permissions(),
+                        spec.allowPrivileged(),
+                        clock.instant(),
+                        spec.lifetime(),
+                        spec.createdBy(),
+                        spec.owner(),
+                        spec.nodeId(),
+                        spec.maxUses());
+        token.allowMinting(spec.mintScopes());
+        return token;
     }
 
     /**

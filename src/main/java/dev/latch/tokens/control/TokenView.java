@@ -22,7 +22,8 @@ public record TokenView(
         boolean allowsPrivileged,
         String createdBy,
         UUID replacedBy,
-        String hint) {
+        String hint,
+        List<String> mintScopes) {
 
     /**
      * A session or minted JWT where a token list shows it: the jti is its id, its scope what it
@@ -44,7 +45,8 @@ public record TokenView(
                 false,
                 m.mintedBy(),
                 null,
-                null);
+                null,
+                List.of());
     }
 
     public static TokenView of(Token t, Instant now) {
@@ -63,6 +65,7 @@ public record TokenView(
                 t.allowsPrivileged(),
                 t.createdBy(),
                 t.replacedBy(),
-                t.hint());
+                t.hint(),
+                t.mintScopes().patterns());
     }
 }

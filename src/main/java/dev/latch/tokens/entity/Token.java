@@ -1,5 +1,7 @@
 package dev.latch.tokens.entity;
 
+import dev.latch.security.control.Coverage;
+import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permissions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +20,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "token")
 @NamedQuery(name = Token.BY_HASH, query = "select t from Token t where t.secretHash = :hash")
-public class Token {
+public class Token implements Coverage.Credential {
 
     public static final String BY_HASH = "Token.byHash";
 
@@ -82,6 +84,9 @@ public class Token {
 
     private int uses;
 
+    @Column(name = "mint_scopes")
+    private MintScopes mintScopes = MintScopes.NONE;
+
     @Column(name = "used_at")
     private Instant usedAt;
 
@@ -127,6 +132,11 @@ public class Token {
         this.maxUses = maxUses;
     }
 
+    /** The scopes this token may put into JWTs it mints for other services. */
+    public void allowMinting(MintScopes scopes) {
+        mintScopes = Objects.requireNonNull(scopes);
+    }
+
     /** True once a limited token (a join token) has been used as often as it may. */
     public boolean isUsedUp() {
         return maxUses != null && uses >= maxUses;
@@ -162,6 +172,7 @@ public class Token {
         }
     }
 
+    @Override
     public UUID id() {
         return id;
     }
@@ -182,10 +193,12 @@ public class Token {
         return hint;
     }
 
+    @Override
     public Permissions permissions() {
         return permissions;
     }
 
+    @Override
     public boolean allowsPrivileged() {
         return allowsPrivileged;
     }
@@ -223,6 +236,10 @@ public class Token {
         return nodeId;
     }
 
+    public MintScopes mintScopes() {
+        return mintScopes;
+    }
+
     public Integer maxUses() {
         return maxUses;
     }
@@ -240,6 +257,7 @@ public class Token {
     }
 
     /** The user that holds this token, if any: its issuer, or the service user of a key. */
+    @Override
     public UUID ownerId() {
         return ownerId;
     }

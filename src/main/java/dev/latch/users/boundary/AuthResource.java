@@ -58,7 +58,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    @RolesAllowed(Permission.Names.AUTHENTICATED)
+    @RolesAllowed({Permission.Names.AUTHENTICATED, Permission.Names.NODE})
     @Audited("auth.logout")
     public Response logout() {
         sessions.logout(caller.get());

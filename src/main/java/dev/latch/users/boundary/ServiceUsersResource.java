@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,7 +55,8 @@ public class ServiceUsersResource {
                             regexp = UsersResource.ROLE,
                             message = "must be admin, operator, auditor or viewer")
                     String role,
-            String keyTtl) {}
+            String keyTtl,
+            @Size(max = 20) List<@NotNull String> mintScopes) {}
 
     public record RotateKey(String grace) {}
 
@@ -79,7 +82,8 @@ public class ServiceUsersResource {
                         caller.get(),
                         request.name(),
                         UsersResource.role(request.role()),
-                        request.keyTtl());
+                        request.keyTtl(),
+                        request.mintScopes());
         return Response.created(URI.create("v1/service-users/" + created.user().id()))
                 .entity(Key.of(created.user().id(), created.user().username(), created.key()))
                 .build();

@@ -4,6 +4,8 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.Ttl;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.Coverage;
+import dev.latch.security.entity.MintScopes;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;
 import dev.latch.tokens.entity.Token;
@@ -16,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,8 +56,12 @@ public class ServiceUsers {
     @ConfigProperty(name = "latch.tokens.max-rotation-grace")
     Duration maxGrace;
 
-    public Created create(Caller caller, String name, Role role, String keyTtl) {
+    public Created create(
+            Caller caller, String name, Role role, String keyTtl, List<String> mintScopes) {
         Users.mayGrant(caller, role);
+        MintScopes minting =
+                mintScopes == null ? MintScopes.NONE : OperatorTokens.parseMintScopes(mintScopes);
+        Coverage.mayHandOutMinting(caller, minting);
         Duration lifetime = keyTtl == null ? defaultKeyTtl : Ttl.of(keyTtl, maxKeyTtl);
         if (lifetime.compareTo(MIN_KEY_TTL) < 0) {
             throw LatchException.invalidArgument(
@@ -65,14 +72,15 @@ public class ServiceUsers {
         TokenIssuer.Issued key =
                 issuer.issue(
                         new TokenIssuer.Spec(
-                                TokenKind.SERVICE_KEY,
-                                name,
-                                "API key of " + name,
-                                role.permissions(),
-                                false,
-                                lifetime,
-                                caller.identity(),
-                                user.id()));
+                                        TokenKind.SERVICE_KEY,
+                                        name,
+                                        "API key of " + name,
+                                        role.permissions(),
+                                        false,
+                                        lifetime,
+                                        caller.identity(),
+                                        user.id())
+                                .withMintScopes(minting));
         return new Created(user, key);
     }
 
@@ -108,6 +116,7 @@ public class ServiceUsers {
                                         LatchException.notFound(
                                                 "The service user has no live key to rotate"));
         OperatorTokens.mayRotate(current, clock.instant());
+        Coverage.mayHandOut(caller, current.permissions(), current.allowsPrivileged());
         Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(current, graceDuration, caller.identity());
         audit.detail(

@@ -7,6 +7,7 @@ import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.KeysetQuery;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.SystemActors;
 import dev.latch.security.entity.Permission;
 import dev.latch.tokens.entity.Token;
 import dev.latch.users.entity.AppUser;
@@ -14,6 +15,7 @@ import dev.latch.users.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -45,6 +47,10 @@ public class Users {
     }
 
     public AppUser persist(AppUser user) {
+        if (SystemActors.isReserved(user.username())) {
+            throw LatchException.invalidArgument(
+                    "name \"" + user.username() + "\" is reserved for Latch's own actors");
+        }
         try {
             em.persist(user);
             em.flush();
@@ -86,25 +92,42 @@ public class Users {
 
     /**
      * Disables the user and revokes everything it holds; answers how many credentials were revoked.
+     * The last active admin stays: without one, nobody could manage users again.
      */
     public int disable(Caller caller, UUID id) {
         AppUser user = find(id);
         if (id.equals(caller.userId())) {
             throw LatchException.invalidArgument("A user cannot disable itself");
         }
+        mayActOn(caller, user);
+        if (user.role() == Role.ADMIN
+                && !user.isService()
+                && !user.isDisabled()
+                && activeAdmins() <= 1) {
+            throw LatchException.failedPrecondition(
+                    "The last active admin cannot be disabled", "last_admin");
+        }
         user.disable(caller.identity(), clock.instant());
         return revokeAll(caller, user);
     }
 
+    /** Every live credential the user holds: its sessions, JWTs, tokens, keys and join tokens. */
     public int revokeAll(Caller caller, AppUser user) {
-        Instant now = clock.instant();
-        List<Token> tokens = liveTokens(user.id(), now);
-        List<MintedJwt> jwts = liveJwts(user.id(), now);
-        tokens.forEach(t -> t.revoke(caller.identity(), now));
-        jwts.forEach(j -> j.revoke(caller.identity(), now));
-        audit.detail(
-                "revoked " + (tokens.size() + jwts.size()) + " credentials of " + user.username());
-        return tokens.size() + jwts.size();
+        mayActOn(caller, user);
+        int revoked = revokeHeld(caller, user, null);
+        audit.detail("revoked " + revoked + " credentials of " + user.username());
+        return revoked;
+    }
+
+    /**
+     * A user whose role carries more than the caller holds is the business of someone who holds it.
+     */
+    public static void mayActOn(Caller caller, AppUser user) {
+        if (!user.id().equals(caller.userId())
+                && !caller.permissions().covers(user.role().permissions())) {
+            throw LatchException.permissionDenied(
+                    "Acting on a user whose role exceeds yours needs admin");
+        }
     }
 
     public void changePassword(Caller caller, String current, String next) {
@@ -116,11 +139,33 @@ public class Users {
             throw LatchException.permissionDenied("The current password is not correct");
         }
         user.changePassword(passwords.hash(user.username(), next), clock.instant());
-        // every other session ends: a changed password is often a suspected leak
+        // a changed password is often a suspected leak: whatever a stolen session made ends too
+        int revoked = revokeHeld(caller, user, caller.tokenId());
+        audit.detail("revoked " + revoked + " other credentials of " + user.username());
+    }
+
+    /** Revokes every live credential of the user but {@code keep}; answers how many. */
+    private int revokeHeld(Caller caller, AppUser user, UUID keep) {
         Instant now = clock.instant();
-        liveJwts(user.id(), now).stream()
-                .filter(j -> j.kind().equals("session") && !j.jti().equals(caller.tokenId()))
-                .forEach(j -> j.revoke(caller.identity(), now));
+        List<Token> tokens =
+                liveTokens(user.id(), now).stream().filter(t -> !t.id().equals(keep)).toList();
+        List<MintedJwt> jwts =
+                liveJwts(user.id(), now).stream().filter(j -> !j.jti().equals(keep)).toList();
+        tokens.forEach(t -> t.revoke(caller.identity(), now));
+        jwts.forEach(j -> j.revoke(caller.identity(), now));
+        return tokens.size() + jwts.size();
+    }
+
+    /** Active person admins, their rows locked so two concurrent disables cannot both pass. */
+    private long activeAdmins() {
+        return em.createQuery(
+                        "select u from AppUser u where u.role = :role and u.service = false"
+                                + " and u.disabledAt is null",
+                        AppUser.class)
+                .setParameter("role", Role.ADMIN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .size();
     }
 
     /** Operator tokens and API keys held by the user, newest first. */

@@ -31,7 +31,8 @@ class UnconfiguredTrustTest {
     @Test
     void withoutAnHs256SecretFileHs256IsRefused() {
         JwtBearer bearer = new JwtBearer();
-        bearer.hs256SecretFile = Optional.empty();
+        bearer.hs256 = new Hs256Trust();
+        bearer.hs256.secretFile = Optional.empty();
         bearer.issuer = "http://localhost:8080";
         bearer.audience = "latch";
         String jwt =

@@ -1,0 +1,134 @@
+package dev.latch.jwt.control;
+
+import dev.latch.jwt.entity.RevokedJti;
+import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.SecretFile;
+import dev.latch.platform.control.Ttl;
+import dev.latch.security.entity.Permissions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * HS256 trust (bus {@code --local}): anyone with the shared secret signs its own claims, so Latch
+ * bounds what such a JWT can be: a secret of at least 32 bytes, a capped lifetime, permissions only
+ * from an allowlist (none by default), and revocation by jti.
+ */
+@ApplicationScoped
+public class Hs256Trust {
+
+    static final int MIN_SECRET_BYTES = 32;
+    private static final int MAX_JTI = 200;
+
+    @PersistenceContext EntityManager em;
+
+    @Inject Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.hs256-secret-file")
+    Optional<String> secretFile;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.hs256-allowed-permissions")
+    Optional<List<String>> allowedPermissions;
+
+    @Inject
+    @ConfigProperty(name = "latch.jwt.hs256-max-ttl")
+    Duration maxTtl;
+
+    /** A short secret fails the deployment, naming the file, never its content. */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        secret();
+        allowed();
+    }
+
+    public Optional<SecretKey> secret() {
+        return secretFile.map(
+                file -> {
+                    byte[] bytes = SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8);
+                    if (bytes.length < MIN_SECRET_BYTES) {
+                        throw new IllegalStateException(
+                                "the HS256 secret in "
+                                        + file
+                                        + " is shorter than "
+                                        + MIN_SECRET_BYTES
+                                        + " bytes");
+                    }
+                    return new SecretKeySpec(bytes, "HmacSHA256");
+                });
+    }
+
+    /** A jti, a lifetime within the cap from iat to exp, and not revoked. */
+    public void check(JsonWebToken jwt) {
+        String jti = jwt.getTokenID();
+        if (jti == null || jti.isEmpty() || jti.length() > MAX_JTI) {
+            throw refused("An HS256 JWT needs a jti of at most " + MAX_JTI + " characters");
+        }
+        if (!jwt.getClaimNames().contains("iat")
+                || jwt.getExpirationTime() - jwt.getIssuedAtTime() > maxTtl.toSeconds()) {
+            throw refused("An HS256 JWT needs an iat and may live at most " + Ttl.format(maxTtl));
+        }
+        if (em.find(RevokedJti.class, jti) != null) {
+            throw new LatchException(ErrorCode.TOKEN_REVOKED, "The JWT has been revoked");
+        }
+    }
+
+    /** What the claimed permissions come to: only those the allowlist names. */
+    public Permissions cap(Permissions claimed) {
+        Permissions allowed = allowed();
+        return new Permissions(
+                claimed.granted().stream()
+                        .filter(p -> allowed.granted().contains(p))
+                        .collect(Collectors.toSet()));
+    }
+
+    /** The permissions a configured HS256 JWT amounts to on Latch's API. */
+    public Permissions permissionsOf(JsonWebToken jwt) {
+        Object scope = jwt.getClaim("scope");
+        String text = scope instanceof JsonString s ? s.getString() : String.valueOf(scope);
+        return cap(Minting.latchPermissions(Arrays.asList(text.split("\\s+"))));
+    }
+
+    /** Idempotent; kept until the JWT would have expired anyway. */
+    public void revoke(JsonWebToken jwt, String by) {
+        if (em.find(RevokedJti.class, jwt.getTokenID()) == null) {
+            em.persist(
+                    new RevokedJti(
+                            jwt.getTokenID(),
+                            Instant.ofEpochSecond(jwt.getExpirationTime()),
+                            clock.instant(),
+                            by));
+        }
+    }
+
+    private Permissions allowed() {
+        try {
+            return Permissions.parse(allowedPermissions.orElse(List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "latch.jwt.hs256-allowed-permissions: " + e.getMessage());
+        }
+    }
+
+    private static LatchException refused(String detail) {
+        return new LatchException(ErrorCode.UNAUTHENTICATED, detail);
+    }
+}

@@ -1,0 +1,327 @@
+package dev.latch.security;
+
+import static dev.latch.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latch.support.Api;
+import dev.latch.support.LatchIT;
+import dev.latch.users.SessionsIT;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The escalations and cross-owner actions of the security review, each closed (issue 11). */
+class AuthorizationIT extends LatchIT {
+
+    private String token(List<String> permissions) {
+        return api().issue(admin(), Api.unique("authz"), permissions).getString("token");
+    }
+
+    private JsonObject serviceUser(String role) {
+        var created =
+                api().post(
+                                "api/v1/service-users",
+                                admin(),
+                                "{\"name\":\""
+                                        + Api.unique("svc")
+                                        + "\",\"role\":\""
+                                        + role
+                                        + "\"}");
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    private String session(String role) {
+        JsonObject user = SessionsIT.user(api(), role);
+        return SessionsIT.login(api(), user.getString("username"), SessionsIT.PASSWORD);
+    }
+
+    private static String file(String name) throws Exception {
+        return Files.readString(Path.of(System.getProperty("latch.test.resources"), name)).strip();
+    }
+
+    @Test
+    void usersManageCannotRotateAnAdminServiceUsersKeyIntoItsHands() {
+        JsonObject adminService = serviceUser("admin");
+        assertProblem(
+                api().post(
+                                "api/v1/service-users/"
+                                        + adminService.getString("id")
+                                        + "/rotate-key",
+                                token(List.of("users.manage")),
+                                "{}"),
+                403,
+                "permission_denied");
+        assertEquals(200, api().get("api/v1/whoami", adminService.getString("api_key")).status());
+    }
+
+    @Test
+    void internalIssuingNeverMintsForLatchsOwnAudience() throws Exception {
+        var reply =
+                api().send(
+                                api().request("api/internal/auth/token", file("internal-key.txt"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"subject\":\"svc\",\"audience\":\"latch\","
+                                                                + "\"scope\":\"admin\",\"ttl\":\"1h\"}")));
+        assertProblem(reply, 403, "permission_denied");
+    }
+
+    @Test
+    void aJoinTokenIsNoBearerAndANodeCredentialOnlySaysWhoItIs() {
+        String join =
+                api().post("api/v1/admin/tokens", session("admin"), "{\"node_id\":\"authz-1\"}")
+                        .string("join_token");
+        assertProblem(api().get("api/v1/whoami", join), 401, "unauthenticated");
+        String node =
+                api().post(
+                                "api/v1/bootstrap/exchange",
+                                null,
+                                "{\"join_token\":\"" + join + "\",\"node_id\":\"authz-1\"}")
+                        .string("node_token");
+        assertEquals("node", api().get("api/v1/whoami", node).string("kind"));
+        assertProblem(api().get("api/v1/tokens", node), 403, "permission_denied");
+        assertProblem(
+                api().get("api/v1/users/" + UUID.randomUUID() + "/tokens", node),
+                403,
+                "permission_denied");
+    }
+
+    @Test
+    void anOperatorCannotRevokeTheBootstrapTokenOrAnAdminsSession() {
+        String operator = session("operator");
+        String bootstrapId = api().get("api/v1/whoami", admin()).string("token_id");
+        assertProblem(
+                api().delete("api/v1/tokens/" + bootstrapId, operator), 403, "permission_denied");
+        assertProblem(
+                api().post("api/v1/tokens/revoke", operator, "{\"name\":\"bootstrap\"}"),
+                403,
+                "permission_denied");
+        assertProblem(
+                api().form("api/v1/revoke", operator, "token", admin()), 403, "permission_denied");
+        String adminSession = session("admin");
+        String jti = api().get("api/v1/whoami", adminSession).string("token_id");
+        assertProblem(api().delete("api/v1/tokens/" + jti, operator), 403, "permission_denied");
+        assertProblem(api().delete("api/v1/jwt/minted/" + jti, operator), 403, "permission_denied");
+        assertFalse(
+                api().get("api/v1/jwt/minted?limit=500", operator).body().contains(jti),
+                "another user's session is not listed to tokens.read");
+        assertEquals(200, api().get("api/v1/whoami", adminSession).status());
+        assertEquals(200, api().get("api/v1/whoami", admin()).status());
+    }
+
+    @Test
+    void rotatingATokenOneDoesNotCoverIsRefused() {
+        String bootstrapId = api().get("api/v1/whoami", admin()).string("token_id");
+        assertProblem(
+                api().post(
+                                "api/v1/tokens/" + bootstrapId + "/rotate",
+                                token(List.of("tokens.manage", "tokens.read")),
+                                "{}"),
+                403,
+                "permission_denied");
+    }
+
+    @Test
+    void usersManageCannotDisableOrRevokeAllOfAnAdmin() {
+        String manager = token(List.of("users.manage"));
+        JsonObject adminUser = SessionsIT.user(api(), "admin");
+        String id = adminUser.getString("id");
+        assertProblem(api().delete("api/v1/users/" + id, manager), 403, "permission_denied");
+        assertProblem(
+                api().post("api/v1/users/" + id + "/tokens/revoke-all", manager, "{}"),
+                403,
+                "permission_denied");
+        assertProblem(
+                api().delete(
+                                "api/v1/service-users/" + serviceUser("admin").getString("id"),
+                                manager),
+                403,
+                "permission_denied");
+        JsonObject viewer = SessionsIT.user(api(), "viewer");
+        String coveringViewers = token(List.of("users.manage", "tokens.read"));
+        assertEquals(
+                200,
+                api().delete("api/v1/users/" + viewer.getString("id"), coveringViewers).status());
+    }
+
+    @Test
+    void aJwtForLatchAlwaysNamesItsMinterAndNamesCannotImitateLatch() {
+        assertProblem(
+                api().post(
+                                "api/v1/jwt/mint",
+                                admin(),
+                                "{\"scope\":\"tokens.read\",\"aud\":\"latch\",\"sub\":\"admin\"}"),
+                403,
+                "permission_denied");
+        for (String name :
+                List.of("latch", "latch:sweep", "join:x", "internal:bus", "node:web-1")) {
+            assertProblem(
+                    api().post("api/v1/tokens", admin(), "{\"name\":\"" + name + "\"}"),
+                    400,
+                    "invalid_argument");
+        }
+    }
+
+    @Test
+    void mintingStaysWithinTheCredentialsMintScopes() {
+        String minter =
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\""
+                                        + Api.unique("minter")
+                                        + "\",\"permissions\":[\"jwt.mint\",\"tokens.manage\"],"
+                                        + "\"mint_scopes\":[\"vault:work:*\"]}")
+                        .string("token");
+        assertEquals(
+                List.of("vault:work:*"),
+                api().get("api/v1/whoami", minter)
+                        .json()
+                        .getJsonArray("mint_scopes")
+                        .getValuesAs(JsonString::getString));
+        assertEquals(
+                200,
+                api().post("api/v1/jwt/mint", minter, "{\"scope\":\"vault:work:read\"}").status());
+        assertProblem(
+                api().post("api/v1/jwt/mint", minter, "{\"scope\":\"vault:prod:admin\"}"),
+                403,
+                "permission_denied");
+        assertProblem(
+                api().post(
+                                "api/v1/tokens",
+                                minter,
+                                "{\"name\":\""
+                                        + Api.unique("wider")
+                                        + "\",\"permissions\":[],\"mint_scopes\":[\"vault:*\"]}"),
+                403,
+                "permission_denied");
+        assertProblem(
+                api().post("api/v1/jwt/mint", token(List.of("jwt.mint")), "{\"scope\":\"x:y\"}"),
+                403,
+                "permission_denied");
+    }
+
+    private static io.jsonwebtoken.JwtBuilder hs256(String scope, long lifetimeSeconds) {
+        Instant now = Instant.now();
+        return Jwts.builder()
+                .issuer("http://localhost:8080")
+                .subject("local")
+                .audience()
+                .add("latch")
+                .and()
+                .claim("scope", scope)
+                .id(UUID.randomUUID().toString())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(lifetimeSeconds)));
+    }
+
+    private static String sign(io.jsonwebtoken.JwtBuilder jwt) throws Exception {
+        return jwt.signWith(
+                        Keys.hmacShaKeyFor(
+                                file("hs256-secret.txt").getBytes(StandardCharsets.UTF_8)),
+                        Jwts.SIG.HS256)
+                .compact();
+    }
+
+    @Test
+    void hs256JwtsAreCappedInScopeAndLifetimeAndRevocableByJti() throws Exception {
+        String capped = sign(hs256("admin tokens.read", 600));
+        assertEquals(
+                List.of("tokens.read"),
+                api().get("api/v1/whoami", capped)
+                        .json()
+                        .getJsonArray("permissions")
+                        .getValuesAs(JsonString::getString));
+        assertProblem(
+                api().get("api/v1/whoami", sign(hs256("tokens.read", 7200))),
+                401,
+                "unauthenticated");
+        assertProblem(
+                api().get("api/v1/whoami", sign(hs256("tokens.read", 600).id(null))),
+                401,
+                "unauthenticated");
+        assertEquals(200, api().form("api/v1/revoke", admin(), "token", capped).status());
+        assertProblem(api().get("api/v1/whoami", capped), 401, "token_revoked");
+    }
+
+    @Test
+    void anUnboundJoinTokenCannotTakeOverALiveNode() {
+        String admin = session("admin");
+        String node = "authz-" + UUID.randomUUID().toString().substring(0, 8);
+        String bound =
+                api().post("api/v1/admin/tokens", admin, "{\"node_id\":\"" + node + "\"}")
+                        .string("join_token");
+        String credential =
+                api().post(
+                                "api/v1/bootstrap/exchange",
+                                null,
+                                "{\"join_token\":\"" + bound + "\",\"node_id\":\"" + node + "\"}")
+                        .string("node_token");
+        String unbound = api().post("api/v1/admin/tokens", admin, "{}").string("join_token");
+        var refused =
+                assertProblem(
+                        api().post(
+                                        "api/v1/bootstrap/exchange",
+                                        null,
+                                        "{\"join_token\":\""
+                                                + unbound
+                                                + "\",\"node_id\":\""
+                                                + node
+                                                + "\"}"),
+                        400,
+                        "failed_precondition");
+        assertEquals("node_mismatch", refused.string("reason"));
+        assertEquals(200, api().get("api/v1/whoami", credential).status());
+    }
+
+    @Test
+    void aRevokedSigningKeyStopsEveryJwtItSigned() {
+        JsonObject minted = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}");
+        String kid = minted.getString("kid");
+        String keysAdmin = token(List.of("keys.manage"));
+        var revoked = api().post("api/v1/keys/" + kid + "/revoke", keysAdmin, "");
+        assertEquals(200, revoked.status(), revoked.body());
+        assertEquals("revoked", revoked.string("status"));
+        assertProblem(
+                api().get("api/v1/whoami", minted.getString("token")), 401, "unauthenticated");
+        assertFalse(api().get(".well-known/jwks.json", null).body().contains(kid));
+        assertTrue(api().mint(admin(), "{\"scope\":\"x:y\"}").getString("kid").length() > 0);
+    }
+
+    @Test
+    void aPasswordChangeEndsEverythingTheUserHeldButTheChangingSession() {
+        JsonObject user = SessionsIT.user(api(), "operator");
+        String first = SessionsIT.login(api(), user.getString("username"), SessionsIT.PASSWORD);
+        String second = SessionsIT.login(api(), user.getString("username"), SessionsIT.PASSWORD);
+        String issued =
+                api().issue(first, Api.unique("derived"), List.of("tokens.read"))
+                        .getString("token");
+        var changed =
+                api().send(
+                                api().request("api/v1/users/me/password", second)
+                                        .header("Content-Type", "application/json")
+                                        .PUT(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"current_password\":\""
+                                                                + SessionsIT.PASSWORD
+                                                                + "\",\"new_password\":\"another horse battery\"}")));
+        assertEquals(204, changed.status(), changed.body());
+        assertProblem(api().get("api/v1/whoami", first), 401, "token_revoked");
+        assertProblem(api().get("api/v1/whoami", issued), 401, "token_revoked");
+        assertEquals(200, api().get("api/v1/whoami", second).status());
+    }
+}
