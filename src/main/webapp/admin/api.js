@@ -1,9 +1,21 @@
 // Latch's REST API, and the session kept only in this tab (sessionStorage, never a cookie).
 const KEY = 'latch.admin.token';
+// How the person signed in: 'password' (a session JWT this page asked for) or 'pasted' (a token
+// they brought, which may be long-lived and used elsewhere). Kept beside the token, forgotten with it.
+const HOW = 'latch.admin.signin';
 
 export const session = {
   get token() { return sessionStorage.getItem(KEY); },
-  set token(value) { value ? sessionStorage.setItem(KEY, value) : sessionStorage.removeItem(KEY); },
+  // A token without a remembered kind counts as pasted: signing out must never revoke it by surprise.
+  get pasted() { return sessionStorage.getItem(HOW) !== 'password'; },
+  remember(token, how) {
+    sessionStorage.setItem(KEY, token);
+    sessionStorage.setItem(HOW, how);
+  },
+  forget() {
+    sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(HOW);
+  },
 };
 
 export class ApiError extends Error {

@@ -30,24 +30,45 @@ const context = {
   refresh: () => route(),
 };
 
-async function signedIn(token) {
-  session.token = token;
+// how: 'password' for a session this page asked for, 'pasted' for a token the person brought.
+async function signedIn(token, how) {
+  session.remember(token, how);
   try {
     context.me = await api('GET', 'whoami');
   } catch (e) {
-    session.token = null;
+    session.forget();
     throw e;
   }
   location.hash = location.hash || '#tokens';
   await route();
 }
 
-async function signOut() {
-  try { await api('POST', 'auth/logout'); } catch { /* the token may already be gone */ }
-  session.token = null;
+async function forget() {
+  session.forget();
   context.me = null;
   location.hash = '';
   await route();
+}
+
+// A password session ends on the server too; a pasted token is only forgotten in this tab, since
+// it may be long-lived and in use elsewhere (the bootstrap token, a script's token).
+async function signOut() {
+  if (!session.pasted) {
+    try { await api('POST', 'auth/logout'); } catch { /* the session may already be gone */ }
+  }
+  await forget();
+}
+
+// Only on request: revokes the pasted token for good, everywhere it is used, then forgets it.
+async function revokePasted() {
+  if (!confirm(`Revoke the token you signed in with (${context.me.identity}) for good? `
+      + 'It stops working everywhere it is used, not only here. Sign out only forgets it in this tab.')) return;
+  try {
+    await api('POST', 'auth/logout');
+  } catch (e) {
+    if (e.status !== 401) { context.report(e); return; } // 401: already gone
+  }
+  await forget();
 }
 
 function header() {
@@ -57,13 +78,22 @@ function header() {
   who.append(
     el('span', { id: 'identity', text: context.me.identity }),
     el('span', { id: 'permissions', class: 'muted', text: context.me.permissions.join(' ') }),
-    el('button', { type: 'button', class: 'quiet', id: 'signout', onclick: signOut }, 'Sign out'));
+    el('button', {
+      type: 'button', class: 'quiet', id: 'signout',
+      title: session.pasted ? 'Forgets the token in this tab; it keeps working elsewhere' : 'Ends this session',
+      onclick: signOut,
+    }, 'Sign out'),
+    session.pasted && el('button', {
+      type: 'button', class: 'danger', id: 'revoke-pasted',
+      title: 'Revokes the token you signed in with, for good, then signs out',
+      onclick: revokePasted,
+    }, 'Revoke this token'));
 }
 
 async function route() {
   context.clear();
   if (!context.me && session.token) {
-    try { context.me = await api('GET', 'whoami'); } catch { session.token = null; }
+    try { context.me = await api('GET', 'whoami'); } catch { session.forget(); }
   }
   header();
   if (!context.me) {

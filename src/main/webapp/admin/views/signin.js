@@ -13,7 +13,7 @@ export function render(context, signedIn) {
       event.preventDefault();
       try {
         const session = await api('POST', 'auth/login', { username: username.value, password: password.value });
-        await signedIn(session.token);
+        await signedIn(session.token, 'password');
       } catch (e) { context.report(e); }
     },
   },
@@ -26,7 +26,7 @@ export function render(context, signedIn) {
     id: 'signin-token',
     onsubmit: async event => {
       event.preventDefault();
-      try { await signedIn(pasted.value.trim()); } catch (e) { context.report(e); }
+      try { await signedIn(pasted.value.trim(), 'pasted'); } catch (e) { context.report(e); }
     },
   },
   el('h2', { text: 'Or use a token' }),

@@ -220,6 +220,9 @@ class AdminPageIT extends LatchIT {
                         ((JavascriptExecutor) browser)
                                 .executeScript(
                                         "return sessionStorage.getItem('latch.admin.token')");
+        assertTrue(
+                browser.findElements(By.id("revoke-pasted")).isEmpty(),
+                "a password session has only Sign out");
         browser.findElement(By.id("signout")).click();
         visible(By.id("username"));
         assertFalse(browser.findElement(By.id("nav")).isDisplayed());
@@ -227,6 +230,55 @@ class AdminPageIT extends LatchIT {
                 401,
                 api().get("api/v1/whoami", session).status(),
                 "the session is revoked, not just forgotten");
+        assertEquals(
+                null,
+                ((JavascriptExecutor) browser)
+                        .executeScript("return sessionStorage.getItem('latch.admin.token')"));
+    }
+
+    @Test
+    void signingOutOfAPastedTokenForgetsItButLeavesItWorking() {
+        String token =
+                api().issue(admin(), Api.unique("pasted"), List.of("tokens.read"))
+                        .getString("token");
+        signInWithToken(token);
+        browser.findElement(By.id("signout")).click();
+        visible(By.id("pasted-token"));
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed());
+        assertEquals(
+                null,
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return sessionStorage.getItem('latch.admin.token') ?? sessionStorage.getItem('latch.admin.signin')"),
+                "forgotten in the browser");
+        assertEquals(
+                200,
+                api().get("api/v1/whoami", token).status(),
+                "a pasted token outlives signing out");
+    }
+
+    @Test
+    void revokeThisTokenRevokesThePastedTokenOnlyOnceConfirmed() {
+        String token =
+                api().issue(admin(), Api.unique("pasted"), List.of("tokens.read"))
+                        .getString("token");
+        signInWithToken(token);
+
+        visible(By.id("revoke-pasted")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals(
+                200,
+                api().get("api/v1/whoami", token).status(),
+                "declining the confirmation changes nothing");
+        assertTrue(browser.findElement(By.id("identity")).isDisplayed(), "still signed in");
+
+        browser.findElement(By.id("revoke-pasted")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        visible(By.id("pasted-token"));
+        assertEquals(
+                401,
+                api().get("api/v1/whoami", token).status(),
+                "the pasted token is revoked for good");
         assertEquals(
                 null,
                 ((JavascriptExecutor) browser)
