@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
+import dev.latch.support.Database;
 import dev.latch.support.LatchIT;
 import dev.latch.users.SessionsIT;
 import io.jsonwebtoken.Jwts;
@@ -16,7 +17,11 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -323,5 +328,57 @@ class AuthorizationIT extends LatchIT {
         assertProblem(api().get("api/v1/whoami", first), 401, "token_revoked");
         assertProblem(api().get("api/v1/whoami", issued), 401, "token_revoked");
         assertEquals(200, api().get("api/v1/whoami", second).status());
+    }
+
+    @Test
+    void theLastActiveAdminCannotBeDisabled() throws Exception {
+        String lastAdmin = SessionsIT.user(api(), "admin").getString("id");
+        List<UUID> others = new ArrayList<>();
+        try (Connection db = Database.connect()) {
+            // for this test only, every other admin is disabled, then restored
+            try (PreparedStatement q =
+                    db.prepareStatement(
+                            "update app_user set disabled_at = now() where role = 'admin' and not service"
+                                    + " and disabled_at is null and id <> ? returning id")) {
+                q.setObject(1, UUID.fromString(lastAdmin));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        others.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            try {
+                var refused = api().delete("api/v1/users/" + lastAdmin, admin());
+                assertEquals(
+                        "last_admin",
+                        assertProblem(refused, 400, "failed_precondition").string("reason"));
+            } finally {
+                try (PreparedStatement q =
+                        db.prepareStatement(
+                                "update app_user set disabled_at = null where id = any(?)")) {
+                    q.setArray(1, db.createArrayOf("uuid", others.toArray()));
+                    q.executeUpdate();
+                }
+            }
+        }
+        assertEquals(
+                200,
+                api().delete("api/v1/users/" + lastAdmin, admin()).status(),
+                "with another admin it may go");
+    }
+
+    @Test
+    void aLatchJwtWhoseClaimsDifferFromItsRecordIsRefused() throws Exception {
+        JsonObject minted = api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\"}");
+        assertEquals(200, api().get("api/v1/whoami", minted.getString("token")).status());
+        try (Connection db = Database.connect();
+                PreparedStatement q =
+                        db.prepareStatement(
+                                "update minted_jwt set scope = 'tokens.read audit.read' where jti = ?")) {
+            q.setObject(1, UUID.fromString(minted.getString("jti")));
+            assertEquals(1, q.executeUpdate());
+        }
+        assertProblem(
+                api().get("api/v1/whoami", minted.getString("token")), 401, "unauthenticated");
     }
 }
