@@ -381,4 +381,117 @@ class AuthorizationIT extends LatchIT {
         assertProblem(
                 api().get("api/v1/whoami", minted.getString("token")), 401, "unauthenticated");
     }
+
+    @Test
+    void rotatingAMintScopedCredentialNeedsItsMintScopes() {
+        String scoped =
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\""
+                                        + Api.unique("scoped")
+                                        + "\",\"permissions\":[\"jwt.mint\"],\"mint_scopes\":[\"vault:*\"]}")
+                        .string("token_id");
+        String operator = session("operator");
+        assertProblem(
+                api().post("api/v1/tokens/" + scoped + "/rotate", operator, "{}"),
+                403,
+                "permission_denied");
+        assertProblem(api().delete("api/v1/tokens/" + scoped, operator), 403, "permission_denied");
+        var service =
+                api().post(
+                                "api/v1/service-users",
+                                admin(),
+                                "{\"name\":\""
+                                        + Api.unique("svc")
+                                        + "\",\"role\":\"operator\",\"mint_scopes\":[\"vault:*\"]}")
+                        .json();
+        String manager = token(List.of("users.manage", "tokens.read", "tokens.manage", "jwt.mint"));
+        assertProblem(
+                api().post(
+                                "api/v1/service-users/" + service.getString("id") + "/rotate-key",
+                                manager,
+                                "{}"),
+                403,
+                "permission_denied");
+    }
+
+    @Test
+    void anHs256JwtCannotStretchItsLifetimeWithAFutureIat() throws Exception {
+        Instant later = Instant.now().plusSeconds(86_400 * 365L);
+        String stretched =
+                sign(
+                        hs256("tokens.read", 600)
+                                .issuedAt(Date.from(later))
+                                .expiration(Date.from(later.plusSeconds(600))));
+        assertProblem(api().get("api/v1/whoami", stretched), 401, "unauthenticated");
+    }
+
+    @Test
+    void aNodeCredentialEndsWithTheUserWhoLetTheNodeIn() {
+        JsonObject user = SessionsIT.user(api(), "admin");
+        String current = SessionsIT.login(api(), user.getString("username"), SessionsIT.PASSWORD);
+        String node = "authz-" + UUID.randomUUID().toString().substring(0, 8);
+        String join =
+                api().post("api/v1/admin/tokens", current, "{\"node_id\":\"" + node + "\"}")
+                        .string("join_token");
+        String credential =
+                api().post(
+                                "api/v1/bootstrap/exchange",
+                                null,
+                                "{\"join_token\":\"" + join + "\",\"node_id\":\"" + node + "\"}")
+                        .string("node_token");
+        assertEquals(200, api().get("api/v1/whoami", credential).status());
+        assertEquals(
+                200,
+                api().post(
+                                "api/v1/users/" + user.getString("id") + "/tokens/revoke-all",
+                                admin(),
+                                "{}")
+                        .status());
+        assertProblem(api().get("api/v1/whoami", credential), 401, "token_revoked");
+    }
+
+    @Test
+    void onlyASessionOfTheUserChangesItsPassword() {
+        JsonObject user = SessionsIT.user(api(), "operator");
+        String session = SessionsIT.login(api(), user.getString("username"), SessionsIT.PASSWORD);
+        String derived =
+                api().issue(session, Api.unique("derived"), List.of("tokens.read"))
+                        .getString("token");
+        var refused =
+                api().send(
+                                api().request("api/v1/users/me/password", derived)
+                                        .header("Content-Type", "application/json")
+                                        .PUT(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"current_password\":\""
+                                                                + SessionsIT.PASSWORD
+                                                                + "\",\"new_password\":\"taken over now\"}")));
+        assertProblem(refused, 403, "permission_denied");
+        assertEquals(200, api().get("api/v1/whoami", session).status());
+    }
+
+    @Test
+    void usersManageDoesNotListTheSessionsOfAUserItDoesNotCover() {
+        JsonObject adminUser = SessionsIT.user(api(), "admin");
+        SessionsIT.login(api(), adminUser.getString("username"), SessionsIT.PASSWORD);
+        assertProblem(
+                api().get(
+                                "api/v1/users/" + adminUser.getString("id") + "/tokens",
+                                token(List.of("users.manage"))),
+                403,
+                "permission_denied");
+    }
+
+    @Test
+    void scopesAreRfc6749TokensSoNoReceiverSplitsThemOtherwise() {
+        assertProblem(
+                api().post(
+                                "api/v1/jwt/mint",
+                                admin(),
+                                "{\"scope\":\"vault:work:read\\u00a0vault:prod:admin\"}"),
+                400,
+                "invalid_argument");
+    }
 }

@@ -172,7 +172,7 @@ public class JoinTokens {
                         false,
                         nodeCredentialTtl,
                         "join:" + join.id(),
-                        null,
+                        join.ownerId(), // it ends with the user who let the node in
                         nodeId,
                         null,
                         MintScopes.NONE));

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +38,9 @@ public class Hs256Trust {
 
     static final int MIN_SECRET_BYTES = 32;
     private static final int MAX_JTI = 200;
+    private static final Pattern JTI = Pattern.compile("[\\x21-\\x7e]{1," + MAX_JTI + "}");
+    // an iat from the future would stretch the lifetime cap at will
+    private static final long IAT_SKEW_SECONDS = 60;
 
     @PersistenceContext EntityManager em;
 
@@ -79,12 +83,19 @@ public class Hs256Trust {
     /** A jti, a lifetime within the cap from iat to exp, and not revoked. */
     public void check(JsonWebToken jwt) {
         String jti = jwt.getTokenID();
-        if (jti == null || jti.isEmpty() || jti.length() > MAX_JTI) {
-            throw refused("An HS256 JWT needs a jti of at most " + MAX_JTI + " characters");
+        if (jti == null || !JTI.matcher(jti).matches()) {
+            throw refused(
+                    "An HS256 JWT needs a jti of at most " + MAX_JTI + " visible ASCII characters");
         }
-        if (!jwt.getClaimNames().contains("iat")
-                || jwt.getExpirationTime() - jwt.getIssuedAtTime() > maxTtl.toSeconds()) {
-            throw refused("An HS256 JWT needs an iat and may live at most " + Ttl.format(maxTtl));
+        long iat = jwt.getClaimNames().contains("iat") ? jwt.getIssuedAtTime() : 0;
+        // with 0 < iat < exp the difference cannot overflow, whatever exp a signer chose
+        if (iat <= 0
+                || iat > clock.instant().getEpochSecond() + IAT_SKEW_SECONDS
+                || jwt.getExpirationTime() <= iat
+                || jwt.getExpirationTime() - iat > maxTtl.toSeconds()) {
+            throw refused(
+                    "An HS256 JWT needs an iat that is not in the future and may live at most "
+                            + Ttl.format(maxTtl));
         }
         if (em.find(RevokedJti.class, jti) != null) {
             throw new LatchException(ErrorCode.TOKEN_REVOKED, "The JWT has been revoked");

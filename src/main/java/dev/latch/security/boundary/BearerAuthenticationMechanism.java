@@ -20,6 +20,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.DateTimeException;
 
 /**
  * The one authentication path of the API: {@code Authorization: Bearer <token>} becomes a caller
@@ -53,7 +54,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             String token = bearerToken(header);
             BearerVerifier verifier =
                     verifiers.stream().filter(v -> v.accepts(token)).findFirst().orElseThrow();
-            Caller caller = verifier.authenticate(token);
+            Caller caller = authenticate(verifier, token);
             CurrentCaller.establish(request, caller);
             return context.notifyContainerAboutLogin(
                     new CallerPrincipal(caller.identity()), caller.groups());
@@ -65,6 +66,20 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             // CurrentCaller.failure)
             CurrentCaller.refuse(request, refused);
             return context.doNothing();
+        }
+    }
+
+    /**
+     * A credential whose content no verifier can make sense of is malformed, never a server error.
+     */
+    private static Caller authenticate(BearerVerifier verifier, String token) {
+        try {
+            return verifier.authenticate(token);
+        } catch (DateTimeException
+                | ArithmeticException
+                | ClassCastException
+                | IllegalArgumentException e) {
+            throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
         }
     }
 

@@ -22,6 +22,9 @@ public final class Coverage {
         Permissions permissions();
 
         boolean allowsPrivileged();
+
+        /** The scopes it may mint JWTs with for other services. */
+        MintScopes mintScopes();
     }
 
     private Coverage() {}
@@ -33,6 +36,9 @@ public final class Coverage {
                 credential.ownerId(),
                 credential.permissions(),
                 credential.allowsPrivileged());
+        if (!isOwn(caller, credential.id(), credential.ownerId())) {
+            mayHandOutMinting(caller, credential.mintScopes());
+        }
     }
 
     /** A new or rotated credential never carries more than the caller holds. */

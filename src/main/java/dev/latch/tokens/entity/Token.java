@@ -236,6 +236,7 @@ public class Token implements Coverage.Credential {
         return nodeId;
     }
 
+    @Override
     public MintScopes mintScopes() {
         return mintScopes;
     }

@@ -47,6 +47,8 @@ public class UserTokensResource {
     @GET
     public Held list(@PathParam("user_id") String id) {
         AppUser user = users.visibleTo(caller.get(), userId(id));
+        // another user's list holds its session handles: only for those who cover that user
+        Users.mayActOn(caller.get(), user);
         Instant now = clock.instant();
         return new Held(
                 Stream.concat(

@@ -117,6 +117,7 @@ public class ServiceUsers {
                                                 "The service user has no live key to rotate"));
         OperatorTokens.mayRotate(current, clock.instant());
         Coverage.mayHandOut(caller, current.permissions(), current.allowsPrivileged());
+        Coverage.mayHandOutMinting(caller, current.mintScopes());
         Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(current, graceDuration, caller.identity());
         audit.detail(
