@@ -3,18 +3,14 @@ package dev.latch.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.latch.support.Api;
+import dev.latch.support.Endpoints;
+import dev.latch.support.Endpoints.Endpoint;
 import dev.latch.support.LatchIT;
 import dev.latch.users.SessionsIT;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,52 +48,10 @@ class AuthorizationMatrixIT extends LatchIT {
 
     private static final Set<String> FORM_BODIES = Set.of("/api/v1/introspect", "/api/v1/revoke");
 
-    record Endpoint(String method, String path) implements Comparable<Endpoint> {
-        @Override
-        public int compareTo(Endpoint other) {
-            return toString().compareTo(other.toString());
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
-
     record Row(String requires, boolean ownOnly) {}
 
     /** A caller: its credential, and the groups it should hold; null groups: refused or none. */
     record Caller(String name, String token, Set<String> groups) {}
-
-    /** The endpoints the deployed classes declare, read from the compiled WAR classes. */
-    static Set<Endpoint> declared() {
-        Set<Endpoint> endpoints = new TreeSet<>();
-        for (JavaClass type :
-                new ClassFileImporter()
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("dev.latch")) {
-            if (!type.isAnnotatedWith(Path.class)) {
-                continue;
-            }
-            Class<?> resource = type.reflect();
-            Path base = resource.getAnnotation(Path.class);
-            for (Method method : resource.getDeclaredMethods()) {
-                for (var annotation : method.getAnnotations()) {
-                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-                    if (http != null) {
-                        Path sub = method.getAnnotation(Path.class);
-                        String path =
-                                "/api/" + base.value() + (sub == null ? "" : "/" + sub.value());
-                        endpoints.add(
-                                new Endpoint(
-                                        http.value(),
-                                        path.replaceAll("/+", "/").replaceAll("/$", "")));
-                    }
-                }
-            }
-        }
-        return endpoints;
-    }
 
     static Map<Endpoint, Row> matrix() throws Exception {
         Map<Endpoint, Row> rows = new LinkedHashMap<>();
@@ -115,7 +69,7 @@ class AuthorizationMatrixIT extends LatchIT {
     @Test
     void everyEndpointHasExactlyOneRowInTheMatrix() throws Exception {
         assertEquals(
-                declared(),
+                Endpoints.declared(),
                 new TreeSet<>(matrix().keySet()),
                 "docs/authorization.md's matrix vs the WAR");
     }

@@ -4,6 +4,7 @@ import dev.latch.audit.control.AuditContext;
 import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
+import dev.latch.security.control.Caller;
 import dev.latch.security.control.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -13,14 +14,16 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
- * Writes one event per audited call. It runs outside {@code @Transactional} (a lower priority wraps
- * it), so a success is recorded only once the work has committed.
+ * Writes one event per audited call. It runs inside {@code @Transactional}: a success is written in
+ * the work's own transaction, so the change and its event commit together or not at all; a failure
+ * is written in a transaction of its own, so it stays when the work rolls back.
  */
 @Audited("")
 @Interceptor
-@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+@Priority(Interceptor.Priority.APPLICATION)
 public class AuditInterceptor {
 
     @Inject AuditTrail trail;
@@ -51,24 +54,31 @@ public class AuditInterceptor {
             append(action, 500, "unavailable", "unexpected failure");
             throw e;
         }
-        append(
-                action,
-                result instanceof Response response ? response.getStatus() : 200,
-                null,
-                context.detail());
+        trail.appendWithWork(
+                entry(
+                        action,
+                        result instanceof Response response ? response.getStatus() : 200,
+                        null,
+                        context.detail()));
         return result;
     }
 
     private void append(String action, int status, String code, String detail) {
-        trail.append(
-                new AuditTrail.Entry(
-                        caller.find(),
-                        context.action().orElse(action),
-                        context.target(),
-                        status,
-                        code,
-                        RequestInfo.of(request),
-                        detail));
+        trail.append(entry(action, status, code, detail));
+    }
+
+    /** The caller, or for a call that has none (a login), the actor the work named. */
+    private AuditTrail.Entry entry(String action, int status, String code, String detail) {
+        Optional<Caller> by = caller.find();
+        return new AuditTrail.Entry(
+                by.map(Caller::identity).or(context::actor).orElse(null),
+                by.map(Caller::tokenId).orElse(null),
+                context.action().orElse(action),
+                context.target(),
+                status,
+                code,
+                RequestInfo.of(request),
+                detail);
     }
 
     private static String action(InvocationContext invocation) {

@@ -11,6 +11,16 @@ public class AuditContext {
     private String action;
     private String target;
     private String detail;
+    private String actor;
+
+    /** Who acted, for a call made without a caller (a login names its user). */
+    public void actor(String actor) {
+        this.actor = actor;
+    }
+
+    public java.util.Optional<String> actor() {
+        return java.util.Optional.ofNullable(actor);
+    }
 
     /**
      * Names the action more precisely than the endpoint's {@code @Audited} does, e.g. a purge on

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Appends events to the chain, each in its own transaction so it survives the rollback of the work
@@ -25,13 +26,35 @@ public class AuditTrail {
 
     /** What happened, by whom; the trail adds the time and the chain. */
     public record Entry(
-            Optional<Caller> caller,
+            String actor,
+            UUID actorTokenId,
             String action,
             String target,
             int status,
             String code,
             RequestInfo request,
-            String detail) {}
+            String detail) {
+
+        /** By the caller, when there is one. */
+        public Entry(
+                Optional<Caller> caller,
+                String action,
+                String target,
+                int status,
+                String code,
+                RequestInfo request,
+                String detail) {
+            this(
+                    caller.map(Caller::identity).orElse(null),
+                    caller.map(Caller::tokenId).orElse(null),
+                    action,
+                    target,
+                    status,
+                    code,
+                    request,
+                    detail);
+        }
+    }
 
     /** The answer of {@code GET /api/v1/audit/verify}. */
     public record Verification(boolean ok, long checked, Long firstBadId) {}
@@ -47,9 +70,10 @@ public class AuditTrail {
     }
 
     /**
-     * Within the caller's transaction: the event commits or rolls back with the work it records.
+     * Within the work's transaction (or its own when there is none): the event commits or rolls
+     * back with the work it records, so no change stands without its event.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRED)
     public void appendWithWork(Entry entry) {
         chain(entry);
     }
@@ -80,19 +104,20 @@ public class AuditTrail {
                 new AuditEvent(
                         id,
                         clock.instant(),
-                        entry.caller().map(Caller::identity).orElse(null),
-                        entry.caller().map(Caller::tokenId).orElse(null),
-                        entry.action(),
-                        clip(entry.target(), 200),
+                        field(entry.actor(), 100),
+                        entry.actorTokenId(),
+                        field(entry.action(), 64),
+                        field(entry.target(), 200),
                         Outcome.ofStatus(entry.status()).wireName(),
                         entry.status(),
-                        entry.code(),
-                        entry.request().sourceIp(),
-                        entry.request().userAgent(),
-                        entry.request().requestId(),
-                        clip(entry.detail(), 1000));
+                        field(entry.code(), 32),
+                        field(entry.request().sourceIp(), 64),
+                        field(entry.request().userAgent(), 256),
+                        field(entry.request().requestId(), 64),
+                        field(entry.detail(), 1000));
         event.chainAfter(prev, AuditChain.hash(event, prev));
         em.persist(event);
+        em.flush(); // a refused event fails here, inside the work, not later in its commit
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -117,7 +142,23 @@ public class AuditTrail {
         return new Verification(verifier.ok(), verifier.checked(), verifier.firstBadId());
     }
 
-    private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+    /**
+     * What a client sent never breaks an event: control characters are escaped (no log injection,
+     * no NUL that PostgreSQL refuses) and the value is clipped to its column.
+     */
+    static String field(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder(Math.min(value.length(), max));
+        for (int i = 0; i < value.length() && safe.length() < max; i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                safe.append(String.format("\\u%04x", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.length() <= max ? safe.toString() : safe.substring(0, max);
     }
 }

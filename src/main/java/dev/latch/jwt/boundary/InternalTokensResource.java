@@ -3,11 +3,14 @@ package dev.latch.jwt.boundary;
 import dev.latch.audit.boundary.Audited;
 import dev.latch.jwt.control.InternalIssuing;
 import dev.latch.jwt.control.JwtIssuer;
+import dev.latch.platform.control.LatchException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * bus remote issuing: {@code Authorization: Bearer <internal key>}, checked by the control, not the
@@ -31,26 +35,37 @@ import java.time.Instant;
 public class InternalTokensResource {
 
     public record IssueRequest(
-            @NotNull @Size(min = 1, max = 200) String subject,
+            // minted_by records "internal:<subject>" in 100 characters
+            @NotNull @Size(min = 1, max = 90) String subject,
             @NotNull @Size(min = 1, max = 200) String audience,
-            @NotNull String scope,
-            @NotNull String ttl) {}
+            @NotNull @Size(max = 2000) String scope,
+            @NotNull @Size(max = 16) String ttl) {}
 
     public record AccessToken(
             String accessToken, String tokenType, long expiresIn, Instant expiresAt) {}
 
     @Inject InternalIssuing issuing;
 
+    @Inject Validator validator;
+
     @POST
     @PermitAll
     @Audited("jwt.internal_issue")
     public AccessToken issue(
-            @HeaderParam("Authorization") String authorization,
-            @Valid @NotNull IssueRequest request) {
+            @HeaderParam("Authorization") String authorization, IssueRequest request) {
         String key =
                 authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                         ? authorization.substring(7).trim()
                         : null;
+        // configuration and key first (404, 401), the body after: nothing to learn without the key
+        issuing.authenticate(key);
+        if (request == null) {
+            throw LatchException.invalidArgument("A JSON body is required");
+        }
+        Set<ConstraintViolation<IssueRequest>> invalid = validator.validate(request);
+        if (!invalid.isEmpty()) {
+            throw new ConstraintViolationException(invalid);
+        }
         JwtIssuer.Signed signed =
                 issuing.issue(
                         key, request.subject(), request.audience(), request.scope(), request.ttl());

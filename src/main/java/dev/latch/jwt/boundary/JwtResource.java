@@ -39,9 +39,9 @@ import java.util.UUID;
 public class JwtResource {
 
     public record MintRequest(
-            @NotNull(message = "is required") String scope,
+            @NotNull(message = "is required") @Size(max = 2000) String scope,
             @Size(min = 1, max = 200) String aud,
-            String ttl,
+            @Size(max = 16) String ttl,
             @Size(min = 1, max = 200) String sub) {}
 
     public record Minted(

@@ -9,6 +9,7 @@ import dev.latch.security.entity.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import java.util.List;
 @Path("v1/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Transactional
 @RolesAllowed(Permission.Names.KEYS_MANAGE)
 public class KeysResource {
 
@@ -70,8 +72,10 @@ public class KeysResource {
     @Path("rotate")
     @Audited("key.rotate")
     public Response rotate() {
+        SigningKey fresh = keys.rotateNow();
+        audit.target("key:" + fresh.kid());
         return Response.status(Response.Status.CREATED)
-                .entity(KeyView.of(keys.rotateNow(), clock.instant()))
+                .entity(KeyView.of(fresh, clock.instant()))
                 .build();
     }
 

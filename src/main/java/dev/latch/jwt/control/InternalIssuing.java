@@ -6,6 +6,8 @@ import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.SecretFile;
 import dev.latch.platform.control.Ttl;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class InternalIssuing {
+
+    static final int MIN_KEY_BYTES = 32;
 
     @Inject JwtIssuer issuer;
 
@@ -40,15 +44,7 @@ public class InternalIssuing {
 
     public JwtIssuer.Signed issue(
             String presentedKey, String subject, String audience, String scope, String ttl) {
-        String key =
-                keyFile.map(file -> SecretFile.read(Path.of(file)))
-                        .orElseThrow(
-                                () ->
-                                        LatchException.notFound(
-                                                "Internal issuing is not configured on this server"));
-        if (presentedKey == null || !MessageDigest.isEqual(sha256(presentedKey), sha256(key))) {
-            throw new LatchException(ErrorCode.UNAUTHENTICATED, "The internal key is not valid");
-        }
+        authenticate(presentedKey);
         Minting.scopes(scope);
         if (audience.equals(latchAudience)) {
             // the shared key is a service's, not Latch's own: it never mints access to Latch
@@ -68,6 +64,35 @@ public class InternalIssuing {
         audit.target("jwt:" + signed.record().jti());
         audit.detail("sub=" + subject + " aud=" + audience + " scope=" + scope);
         return signed;
+    }
+
+    /** A short key fails the deployment, naming the file, never its content. */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        keyFile.ifPresent(
+                file -> {
+                    if (SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8).length
+                            < MIN_KEY_BYTES) {
+                        throw new IllegalStateException(
+                                "the internal key in "
+                                        + file
+                                        + " is shorter than "
+                                        + MIN_KEY_BYTES
+                                        + " bytes");
+                    }
+                });
+    }
+
+    /** 404 when internal issuing is off, 401 unless the presented key is the configured one. */
+    public void authenticate(String presentedKey) {
+        String key =
+                keyFile.map(file -> SecretFile.read(Path.of(file)))
+                        .orElseThrow(
+                                () ->
+                                        LatchException.notFound(
+                                                "Internal issuing is not configured on this server"));
+        if (presentedKey == null || !MessageDigest.isEqual(sha256(presentedKey), sha256(key))) {
+            throw new LatchException(ErrorCode.UNAUTHENTICATED, "The internal key is not valid");
+        }
     }
 
     /** Digests of equal length, compared in constant time: neither content nor length leaks. */

@@ -28,12 +28,13 @@ public class KeyEncryptionKey {
     @Produces
     @Singleton
     KeyEncryption keyEncryption() {
-        String encoded =
-                file.isPresent()
-                        ? SecretFile.read(Path.of(file.get()))
-                        : SecretFile.readOrCreate(
-                                Path.of(dataDir, "key-encryption.key"),
-                                Base64.getEncoder().encodeToString(KeyEncryption.newKey()));
+        Path path = file.map(Path::of).orElse(Path.of(dataDir, "key-encryption.key"));
+        if (file.isEmpty()) {
+            SecretFile.readOrCreate(
+                    path, Base64.getEncoder().encodeToString(KeyEncryption.newKey()));
+        }
+        // whoever reads this file can open every signing key: its owner only
+        String encoded = SecretFile.readOwnerOnly(path);
         return new KeyEncryption(Base64.getDecoder().decode(encoded));
     }
 }

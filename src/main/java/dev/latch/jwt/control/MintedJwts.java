@@ -56,6 +56,7 @@ public class MintedJwts {
         }
         audit.target("session:" + jti);
         mayActOn(caller, session);
+        audit.detail("revoked session of " + session.sub());
         session.revoke(caller.identity(), clock.instant());
         return Optional.of(session);
     }
@@ -67,6 +68,8 @@ public class MintedJwts {
             throw LatchException.notFound("No JWT with jti " + jti);
         }
         mayActOn(caller, record);
+        audit.detail(
+                "revoked " + record.kind() + " JWT of " + record.sub() + " aud=" + record.aud());
         record.revoke(caller.identity(), clock.instant());
         return record;
     }

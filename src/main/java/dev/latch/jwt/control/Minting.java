@@ -69,20 +69,30 @@ public class Minting {
                         caller.identity(),
                         caller.userId());
         audit.target("jwt:" + signed.record().jti());
-        audit.detail("aud=" + audience + " scope=" + scope);
+        audit.detail("sub=" + signed.record().sub() + " aud=" + audience + " scope=" + scope);
         return signed;
     }
+
+    /**
+     * RFC 6749 scope tokens: visible ASCII but '"' and '\\', so no receiver splits them otherwise.
+     */
+    private static final java.util.regex.Pattern SCOPE_TOKEN =
+            java.util.regex.Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
     /** Space-separated, carried verbatim; at least one. */
     public static List<String> scopes(String scope) {
         List<String> scopes =
                 scope == null
                         ? List.of()
-                        : Arrays.stream(scope.trim().split("\\s+"))
+                        : Arrays.stream(scope.trim().split(" +"))
                                 .filter(s -> !s.isEmpty())
                                 .toList();
         if (scopes.isEmpty()) {
             throw LatchException.invalidArgument("scope is required");
+        }
+        if (!scopes.stream().allMatch(s -> SCOPE_TOKEN.matcher(s).matches())) {
+            throw LatchException.invalidArgument(
+                    "scope must be RFC 6749 scope tokens (visible ASCII, no quote or backslash) separated by spaces");
         }
         return scopes;
     }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /** A bug or an outage: logged with the request id for the operator, never shown to the client. */
 @Provider
-public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException> {
+public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
 
     private static final System.Logger LOG =
             System.getLogger(UnexpectedFailureMapper.class.getName());
@@ -20,7 +20,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
     @Inject HttpServletRequest request;
 
     @Override
-    public Response toResponse(RuntimeException e) {
+    public Response toResponse(Exception e) {
         LOG.log(
                 System.Logger.Level.ERROR,
                 "Request " + RequestInfo.of(request).requestId() + " failed",

@@ -7,7 +7,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** Secrets live in files named by configuration, never in configuration values. */
 public final class SecretFile {
@@ -27,6 +29,24 @@ public final class SecretFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read secret file " + file, e);
         }
+    }
+
+    /** As {@link #read}, refusing a file that its group or others may read or write. */
+    public static String readOwnerOnly(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            permissions.removeAll(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            if (!permissions.isEmpty()) {
+                throw new IllegalStateException(
+                        "secret file "
+                                + file
+                                + " may be used by others than its owner: chmod 600 it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read secret file " + file, e);
+        }
+        return read(file);
     }
 
     /**

@@ -53,6 +53,10 @@ public final class WireJson {
                 return null;
             }
             if (value instanceof JsonString string) {
+                if (string.getString().indexOf('\0') >= 0) {
+                    // PostgreSQL stores no NUL in text, and no field of the contract needs one
+                    throw new JsonbException("a string must not contain NUL");
+                }
                 return string.getString();
             }
             throw new JsonbException("expected a string");

@@ -82,6 +82,7 @@ public class OperatorTokens {
                                         caller.userId())
                                 .withMintScopes(minting));
         audit.target("token:" + issued.token().id());
+        audit.detail(describe(issued.token()));
         return issued;
     }
 
@@ -101,6 +102,7 @@ public class OperatorTokens {
                 t -> {
                     audit.target("token:" + id);
                     Coverage.mayActOn(caller, t);
+                    audit.detail("revoked " + describe(t));
                     t.revoke(caller.identity(), clock.instant());
                 });
         return token;
@@ -124,6 +126,7 @@ public class OperatorTokens {
         }
         alive.forEach(token -> Coverage.mayActOn(caller, token));
         alive.forEach(token -> token.revoke(caller.identity(), now));
+        audit.detail("revoked " + alive.size() + " operator token(s) named " + name);
         return alive;
     }
 
@@ -147,10 +150,13 @@ public class OperatorTokens {
         mayRotate(old, clock.instant());
         Coverage.mayActOn(caller, old);
         Coverage.mayHandOut(caller, old.permissions(), old.allowsPrivileged());
+        Coverage.mayHandOutMinting(caller, old.mintScopes());
         Duration graceDuration = grace == null ? Duration.ZERO : Ttl.grace(grace, maxGrace);
         TokenIssuer.Issued issued = issuer.rotate(old, graceDuration, caller.identity());
         audit.detail(
-                "rotated to "
+                "rotated "
+                        + describe(old)
+                        + " to "
                         + issued.token().id()
                         + " with grace "
                         + graceDuration.toSeconds()
@@ -182,6 +188,21 @@ public class OperatorTokens {
                 }
             }
         }
+    }
+
+    /** A token in human terms for its audit event: kind, name, what it may do, until when. */
+    static String describe(Token token) {
+        return token.kind().wireName()
+                + " token "
+                + token.name()
+                + " permissions="
+                + String.join(",", token.permissions().wireNames())
+                + (token.allowsPrivileged() ? " privileged" : "")
+                + (token.mintScopes().patterns().isEmpty()
+                        ? ""
+                        : " mint_scopes=" + String.join(",", token.mintScopes().patterns()))
+                + " expires="
+                + token.expiresAt();
     }
 
     /** Client-given patterns; a bad one is the client's 400. */

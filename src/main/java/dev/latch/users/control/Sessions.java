@@ -68,6 +68,8 @@ public class Sessions {
                         person.username(),
                         person.id());
         audit.target("session:" + session.record().jti());
+        audit.actor(person.username());
+        audit.detail("session of " + person.username() + " role " + person.role().wireName());
         return session;
     }
 

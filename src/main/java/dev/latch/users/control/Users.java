@@ -63,6 +63,11 @@ public class Users {
             throw e;
         }
         audit.target("user:" + user.id());
+        audit.detail(
+                (user.isService() ? "service user " : "user ")
+                        + user.username()
+                        + " role "
+                        + user.role().wireName());
         return user;
     }
 
@@ -131,8 +136,10 @@ public class Users {
     }
 
     public void changePassword(Caller caller, String current, String next) {
-        if (caller.userId() == null) {
-            throw LatchException.invalidArgument("Only a signed-in user has a password to change");
+        if (caller.userId() == null || !caller.kind().equals("session")) {
+            // a token derived from the user must not take the account over
+            throw LatchException.permissionDenied(
+                    "A password is changed from a signed-in session of its user");
         }
         AppUser user = find(caller.userId());
         if (user.isService() || !passwords.matches(current, user.passwordHash())) {

@@ -1,0 +1,57 @@
+package dev.latch.support;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Every JAX-RS method the WAR declares, read from its compiled classes rather than a hand list. */
+public final class Endpoints {
+
+    public record Endpoint(String method, String path) implements Comparable<Endpoint> {
+        @Override
+        public int compareTo(Endpoint other) {
+            return toString().compareTo(other.toString());
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private Endpoints() {}
+
+    public static Set<Endpoint> declared() {
+        Set<Endpoint> endpoints = new TreeSet<>();
+        for (JavaClass type :
+                new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.latch")) {
+            if (!type.isAnnotatedWith(Path.class)) {
+                continue;
+            }
+            Class<?> resource = type.reflect();
+            Path base = resource.getAnnotation(Path.class);
+            for (Method method : resource.getDeclaredMethods()) {
+                for (var annotation : method.getAnnotations()) {
+                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        Path sub = method.getAnnotation(Path.class);
+                        String path =
+                                "/api/" + base.value() + (sub == null ? "" : "/" + sub.value());
+                        endpoints.add(
+                                new Endpoint(
+                                        http.value(),
+                                        path.replaceAll("/+", "/").replaceAll("/$", "")));
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+}
