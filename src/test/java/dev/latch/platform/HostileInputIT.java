@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
+import dev.latch.support.Database;
 import dev.latch.support.Endpoints;
 import dev.latch.support.Endpoints.Endpoint;
 import dev.latch.support.LatchIT;
@@ -217,6 +218,7 @@ class HostileInputIT extends LatchIT {
 
     @Test
     void tenThousandHostileRequestsGetNo5xxAndOnlyProblemAnswers() throws Exception {
+        java.time.Instant started = java.time.Instant.now().minusSeconds(1);
         List<Endpoint> endpoints = new ArrayList<>(Endpoints.declared());
         JsonObject admin = api().issue(admin(), Api.unique("fuzz"), List.of("admin"));
         JsonObject viewer = SessionsIT.user(api(), "viewer");
@@ -282,6 +284,12 @@ class HostileInputIT extends LatchIT {
                                 + problem);
             }
             clientErrors += reply.status() >= 400 ? 1 : 0;
+        }
+        // the guesses it made at logins must not throttle the tests after it
+        try (var db = Database.connect();
+                var forget = db.prepareStatement("delete from login_failure where at >= ?")) {
+            forget.setTimestamp(1, java.sql.Timestamp.from(started));
+            forget.executeUpdate();
         }
         assertTrue(
                 wrong.isEmpty(),

@@ -182,7 +182,7 @@ public class SessionsIT extends LatchIT {
         try (Connection db = Database.connect();
                 PreparedStatement insert =
                         db.prepareStatement(
-                                "insert into login_failure (username, source_ip, at) values (?, '10.9.8.7', now())")) {
+                                "insert into login_failure (username, source_ip, at) values (?, '127.0.0.1', now())")) {
             insert.setString(1, username);
             for (int i = 0; i < 5; i++) {
                 insert.executeUpdate();

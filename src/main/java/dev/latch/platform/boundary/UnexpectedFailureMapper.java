@@ -1,5 +1,6 @@
 package dev.latch.platform.boundary;
 
+import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.RequestInfo;
 import jakarta.inject.Inject;
@@ -15,12 +16,28 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
     private static final System.Logger LOG =
             System.getLogger(UnexpectedFailureMapper.class.getName());
 
+    private static final int RETRY_AFTER_SECONDS = 2;
+
     @Inject Problems problems;
 
     @Inject HttpServletRequest request;
 
     @Override
     public Response toResponse(Exception e) {
+        if (Constraints.isUnavailable(e)) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Request {0}: the database is unavailable: {1}",
+                    RequestInfo.of(request).requestId(),
+                    e.toString());
+            return Response.fromResponse(
+                            problems.of(
+                                    ErrorCode.UNAVAILABLE,
+                                    503,
+                                    "The database is unavailable; try again shortly"))
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.log(
                 System.Logger.Level.ERROR,
                 "Request " + RequestInfo.of(request).requestId() + " failed",

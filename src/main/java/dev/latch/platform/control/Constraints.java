@@ -9,6 +9,24 @@ public final class Constraints {
 
     private Constraints() {}
 
+    /**
+     * The database cannot be reached or has no connection to spare (connection exceptions, a server
+     * shutting down or starting, an exhausted pool): the client should retry, not despair.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.resource.ResourceException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || (t instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08")
+                                    || sql.getSQLState().startsWith("57P")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

@@ -6,6 +6,7 @@ import dev.latch.platform.boundary.PageRequest;
 import dev.latch.platform.boundary.PathIds;
 import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
 import dev.latch.users.control.Users;
@@ -14,6 +15,7 @@ import dev.latch.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +56,8 @@ public class UsersResource {
     @Inject Users users;
 
     @Inject CurrentCaller caller;
+
+    @Inject HttpServletRequest http;
 
     @POST
     @RolesAllowed(Permission.Names.USERS_MANAGE)
@@ -99,7 +103,11 @@ public class UsersResource {
     @RolesAllowed(Permission.Names.AUTHENTICATED)
     @Audited("user.password_change")
     public Response changePassword(@Valid @NotNull PasswordChange request) {
-        users.changePassword(caller.get(), request.currentPassword(), request.newPassword());
+        users.changePassword(
+                caller.get(),
+                request.currentPassword(),
+                request.newPassword(),
+                RequestInfo.of(http).sourceIp());
         return Response.noContent().build();
     }
 

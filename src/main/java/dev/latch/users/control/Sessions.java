@@ -41,22 +41,18 @@ public class Sessions {
     @ConfigProperty(name = "latch.jwt.audience")
     String latchAudience;
 
-    /** Unknown user, disabled user and wrong password fail alike, after the same PBKDF2 work. */
+    /**
+     * Unknown user, disabled user and wrong password fail alike, after the same PBKDF2 work. The
+     * attempt is counted first; no database connection is held while the password is hashed.
+     */
     public JwtIssuer.Signed login(String username, String password, String sourceIp) {
         audit.target("user-name:" + username);
-        throttle.check(username, sourceIp);
-        Optional<AppUser> user =
-                em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)
-                        .setParameter("username", username)
-                        .getResultStream()
-                        .findFirst()
-                        .filter(u -> !u.isService());
+        Optional<AppUser> user = throttle.attempt(username, sourceIp).filter(u -> !u.isService());
         boolean matches = passwords.matches(password, user.flatMap(AppUser::passwordHash));
         if (!matches || user.get().isDisabled()) {
-            throttle.fail(username, sourceIp);
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "Invalid username or password");
         }
-        throttle.succeed(username);
+        throttle.succeed(username, sourceIp);
         AppUser person = user.get();
         JwtIssuer.Signed session =
                 issuer.sign(

@@ -33,6 +33,8 @@ public class Users {
 
     @Inject Passwords passwords;
 
+    @Inject LoginThrottle throttle;
+
     @Inject AuditContext audit;
 
     public AppUser createPerson(Caller caller, String username, String password, Role role) {
@@ -135,16 +137,19 @@ public class Users {
         }
     }
 
-    public void changePassword(Caller caller, String current, String next) {
+    /** Throttled like a login: the current password is a guessable secret too. */
+    public void changePassword(Caller caller, String current, String next, String sourceIp) {
         if (caller.userId() == null || !caller.kind().equals("session")) {
             // a token derived from the user must not take the account over
             throw LatchException.permissionDenied(
                     "A password is changed from a signed-in session of its user");
         }
         AppUser user = find(caller.userId());
+        throttle.attempt(user.username(), sourceIp);
         if (user.isService() || !passwords.matches(current, user.passwordHash())) {
             throw LatchException.permissionDenied("The current password is not correct");
         }
+        throttle.succeed(user.username(), sourceIp);
         user.changePassword(passwords.hash(user.username(), next), clock.instant());
         // a changed password is often a suspected leak: whatever a stolen session made ends too
         int revoked = revokeHeld(caller, user, caller.tokenId());
