@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The admin page in a real headless Chromium (Debian's), against the deployed WAR. */
 class AdminPageIT extends LatchIT {
 
-    private static final String ADMIN_PASSWORD = "test-admin-password-1";
+    private static final String ADMIN_PASSWORD = "test-root-passphrase-1";
 
     private WebDriver browser;
     private WebDriverWait wait;

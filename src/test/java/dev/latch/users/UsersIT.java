@@ -25,7 +25,7 @@ class UsersIT extends LatchIT {
 
     @Test
     void theAdminFromLatchAdminPasswordCanSignIn() {
-        String session = login(api(), "admin", "test-admin-password-1");
+        String session = login(api(), "admin", "test-root-passphrase-1");
         assertEquals(
                 List.of("admin"),
                 api().get("api/v1/whoami", session)
@@ -52,6 +52,32 @@ class UsersIT extends LatchIT {
     }
 
     @Test
+    void aCommonPasswordOrOneContainingTheUsernameIsRefused() {
+        String name = Api.unique("pol");
+        for (String[] refused :
+                new String[][] {
+                    {"1qaz2wsx3edc", "password is one of the most common passwords"},
+                    {"QWERTY123456", "password is one of the most common passwords"},
+                    {"my-" + name + "-is-long", "password must not contain the username"}
+                }) {
+            assertEquals(
+                    refused[1],
+                    assertProblem(
+                                    api().post(
+                                                    "api/v1/users",
+                                                    admin(),
+                                                    "{\"username\":\""
+                                                            + name
+                                                            + "\",\"password\":\""
+                                                            + refused[0]
+                                                            + "\",\"role\":\"viewer\"}"),
+                                    400,
+                                    "invalid_argument")
+                            .string("detail"));
+        }
+    }
+
+    @Test
     void thePasswordPolicyAndDuplicatesAreRefused() {
         String name = Api.unique("pol");
         assertEquals(
@@ -67,7 +93,7 @@ class UsersIT extends LatchIT {
                                 "invalid_argument")
                         .string("detail"));
         assertEquals(
-                "password must not be the username",
+                "password must not contain the username",
                 assertProblem(
                                 api().post(
                                                 "api/v1/users",
@@ -307,6 +333,6 @@ class UsersIT extends LatchIT {
         }
         String log = Files.readString(Path.of(System.getProperty("latch.test.server.log")));
         assertFalse(log.contains(PASSWORD));
-        assertFalse(log.contains("test-admin-password-1"));
+        assertFalse(log.contains("test-root-passphrase-1"));
     }
 }

@@ -2,6 +2,7 @@ package dev.latch.users.control;
 
 import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.AdvisoryLock;
+import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.users.entity.AppUser;
 import dev.latch.users.entity.Role;
@@ -48,11 +49,7 @@ public class BootstrapAdmin {
         }
         AppUser admin =
                 AppUser.person(
-                        "admin",
-                        passwords.hash("admin", password.get()),
-                        Role.ADMIN,
-                        clock.instant(),
-                        "latch");
+                        "admin", checkedHash(password.get()), Role.ADMIN, clock.instant(), "latch");
         em.persist(admin);
         audit.appendWithWork(
                 new AuditTrail.Entry(
@@ -64,5 +61,15 @@ public class BootstrapAdmin {
                         RequestInfo.none(),
                         "from LATCH_ADMIN_PASSWORD"));
         LOG.log(System.Logger.Level.INFO, "User admin created from LATCH_ADMIN_PASSWORD");
+    }
+
+    /** A refused password fails the start, naming the setting, never the value. */
+    private String checkedHash(String value) {
+        try {
+            return passwords.hash("admin", value);
+        } catch (LatchException e) {
+            throw new IllegalStateException(
+                    "LATCH_ADMIN_PASSWORD (latch.admin-password) is refused: " + e.getMessage());
+        }
     }
 }

@@ -5,9 +5,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +38,8 @@ public class Passwords {
     /** Verified against when the user does not exist, so both failures take the same time. */
     private String decoy;
 
+    private Set<String> common;
+
     @PostConstruct
     void configure() {
         pbkdf2.initialize(
@@ -42,9 +49,24 @@ public class Passwords {
                         "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                         "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = pbkdf2.generate("decoy password, never anyone's".toCharArray());
+        common = commonPasswords();
     }
 
-    /** The policy: long enough, not absurdly long, not the username. */
+    /** The list shipped in the WAR; '#' lines are its provenance. */
+    static Set<String> commonPasswords() {
+        try (var in = Passwords.class.getResourceAsStream("/passwords/common.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the common-password list is missing from the WAR", e);
+        }
+    }
+
+    /**
+     * The policy: long enough, not absurdly long, not containing the username, not a common one.
+     */
     public String hash(String username, String password) {
         if (password == null || password.length() < minLength) {
             throw LatchException.invalidArgument(
@@ -54,8 +76,12 @@ public class Passwords {
             throw LatchException.invalidArgument(
                     "password must be at most " + MAX_LENGTH + " characters");
         }
-        if (password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
-            throw LatchException.invalidArgument("password must not be the username");
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (lower.contains(username.toLowerCase(Locale.ROOT))) {
+            throw LatchException.invalidArgument("password must not contain the username");
+        }
+        if (common.contains(lower)) {
+            throw LatchException.invalidArgument("password is one of the most common passwords");
         }
         return pbkdf2.generate(password.toCharArray());
     }
