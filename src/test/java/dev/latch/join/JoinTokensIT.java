@@ -306,4 +306,20 @@ class JoinTokensIT extends LatchIT {
             assertFalse(event.toString().contains(created.json().getString("join_token")));
         }
     }
+
+    @Test
+    void theListComesInKeysetPages() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, api().post("api/v1/admin/tokens", admin(), "{}").status());
+        }
+        var first = api().get("api/v1/admin/tokens?limit=2", admin());
+        assertEquals(2, first.json().getJsonArray("tokens").size());
+        String cursor = first.string("next_cursor");
+        var second = api().get("api/v1/admin/tokens?limit=2&cursor=" + cursor, admin());
+        assertEquals(200, second.status(), second.body());
+        assertTrue(
+                second.json().getJsonArray("tokens").stream()
+                        .noneMatch(t -> first.json().getJsonArray("tokens").contains(t)),
+                "the second page continues after the first");
+    }
 }

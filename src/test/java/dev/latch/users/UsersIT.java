@@ -335,4 +335,25 @@ class UsersIT extends LatchIT {
         assertFalse(log.contains(PASSWORD));
         assertFalse(log.contains("test-root-passphrase-1"));
     }
+
+    @Test
+    void aUsersTokensComeInKeysetPagesAcrossSessionsAndTokens() {
+        JsonObject user = user(api(), "operator");
+        String session = login(api(), user.getString("username"), PASSWORD);
+        api().issue(session, Api.unique("paged"), List.of("tokens.read"));
+        login(api(), user.getString("username"), PASSWORD);
+        String path = "api/v1/users/" + user.getString("id") + "/tokens?limit=2";
+        var first = api().get(path, admin());
+        assertEquals(2, first.items().size(), first.body());
+        var second = api().get(path + "&cursor=" + first.string("next_cursor"), admin());
+        assertEquals(1, second.items().size(), second.body());
+        assertEquals(null, second.string("next_cursor"));
+        assertEquals(
+                List.of("session", "operator", "session"),
+                java.util.stream.Stream.concat(
+                                first.items().getValuesAs(JsonObject.class).stream(),
+                                second.items().getValuesAs(JsonObject.class).stream())
+                        .map(t -> t.getString("kind"))
+                        .toList());
+    }
 }

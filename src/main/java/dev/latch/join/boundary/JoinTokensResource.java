@@ -2,7 +2,10 @@ package dev.latch.join.boundary;
 
 import dev.latch.audit.boundary.Audited;
 import dev.latch.join.control.JoinTokens;
+import dev.latch.platform.boundary.Page;
+import dev.latch.platform.boundary.PageRequest;
 import dev.latch.platform.boundary.PathIds;
+import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
@@ -13,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -68,7 +72,8 @@ public class JoinTokensResource {
         }
     }
 
-    public record ListJoinTokens(List<JoinTokenInfo> tokens) {}
+    /** prexor's {@code tokens}, in keyset pages like every list here. */
+    public record ListJoinTokens(List<JoinTokenInfo> tokens, String nextCursor) {}
 
     @Inject JoinTokens joinTokens;
 
@@ -95,14 +100,22 @@ public class JoinTokensResource {
                     @Pattern(
                             regexp = "(revoked|used)(,(revoked|used))?",
                             message = "must be revoked, used or revoked,used")
-                    String include) {
+                    String include,
+            @Valid @BeanParam PageRequest page) {
         Set<String> extra =
                 include == null ? Set.of() : Set.copyOf(Arrays.asList(include.split(",")));
         Instant now = clock.instant();
-        return new ListJoinTokens(
-                joinTokens.list(extra.contains("revoked"), extra.contains("used")).stream()
-                        .map(t -> JoinTokenInfo.of(t, now))
-                        .toList());
+        Page<JoinTokenInfo> shown =
+                Page.of(
+                        joinTokens.list(
+                                extra.contains("revoked"),
+                                extra.contains("used"),
+                                page.cursor(),
+                                page.limit()),
+                        page.limit(),
+                        t -> JoinTokenInfo.of(t, now),
+                        t -> new KeysetCursor(t.issuedAt(), t.id()).encode());
+        return new ListJoinTokens(shown.items(), shown.nextCursor());
     }
 
     @DELETE

@@ -2,6 +2,7 @@ package dev.latch.join.control;
 
 import dev.latch.audit.control.AuditContext;
 import dev.latch.platform.control.ErrorCode;
+import dev.latch.platform.control.KeysetQuery;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
 import dev.latch.security.entity.MintScopes;
@@ -88,15 +89,17 @@ public class JoinTokens {
     }
 
     /** Tracked join tokens, newest first; revoked and used-up ones only when asked for. */
-    public List<Token> list(boolean includeRevoked, boolean includeUsed) {
-        return em.createQuery(
-                        "select t from Token t where t.kind = :kind order by t.issuedAt desc",
-                        Token.class)
-                .setParameter("kind", TokenKind.JOIN)
-                .getResultStream()
-                .filter(t -> includeRevoked || t.revokedAt() == null)
-                .filter(t -> includeUsed || !t.isUsedUp())
-                .toList();
+    public List<Token> list(boolean includeRevoked, boolean includeUsed, String cursor, int limit) {
+        KeysetQuery<Token> query =
+                KeysetQuery.from(em, Token.class, "t")
+                        .where("t.kind = :kind", "kind", TokenKind.JOIN);
+        if (!includeRevoked) {
+            query.where("t.revokedAt is null");
+        }
+        if (!includeUsed) {
+            query.where("t.maxUses is null or t.uses < t.maxUses");
+        }
+        return query.page("t.issuedAt", "t.id", cursor, limit);
     }
 
     public void revoke(Caller caller, UUID id) {

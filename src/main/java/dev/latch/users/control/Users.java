@@ -180,6 +180,20 @@ public class Users {
                 .size();
     }
 
+    /** A keyset page (limit + 1) of the tokens, keys and node credentials the user holds. */
+    public List<Token> tokens(UUID owner, String cursor, int limit) {
+        return KeysetQuery.from(em, Token.class, "t")
+                .where("t.ownerId = :owner", "owner", owner)
+                .page("t.issuedAt", "t.id", cursor, limit);
+    }
+
+    /** A keyset page (limit + 1) of the sessions and JWTs the user holds. */
+    public List<MintedJwt> jwts(UUID owner, String cursor, int limit) {
+        return KeysetQuery.from(em, MintedJwt.class, "m")
+                .where("m.ownerId = :owner", "owner", owner)
+                .page("m.issuedAt", "m.jti", cursor, limit);
+    }
+
     /** Operator tokens and API keys held by the user, newest first. */
     public List<Token> tokens(UUID owner) {
         return em.createQuery(
