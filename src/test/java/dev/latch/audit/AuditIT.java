@@ -88,7 +88,7 @@ class AuditIT extends LatchIT {
     @Test
     void aFailedAuthenticationIsRecordedWithoutTheCredential() {
         String forged = "lop_" + "A".repeat(49);
-        var refused = api().get("api/v1/tokens", forged);
+        var refused = from(freshSource(), "api/v1/tokens", forged);
         assertEquals(401, refused.status());
         JsonObject event = eventOf(refused.header("X-Request-Id"));
         assertEquals("auth.failed", event.getString("action"));
@@ -98,7 +98,7 @@ class AuditIT extends LatchIT {
         assertEquals("/api/v1/tokens", event.getString("target"));
         assertFalse(event.toString().contains(forged));
 
-        var anonymous = api().get("api/v1/tokens", null);
+        var anonymous = from(freshSource(), "api/v1/tokens", null);
         assertEquals("auth.failed", eventOf(anonymous.header("X-Request-Id")).getString("action"));
     }
 
@@ -217,5 +217,48 @@ class AuditIT extends LatchIT {
             sql.execute("alter table audit_event enable trigger audit_event_no_update_or_delete");
         }
         return previous;
+    }
+
+    /** A source address no other request used: its first refusal is always written. */
+    private static String freshSource() {
+        return "10.77." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
+    private Api.Reply from(String source, String path, String token) {
+        return api().send(api().request(path, token).header("X-Forwarded-For", source).GET());
+    }
+
+    @Test
+    void aFloodOfRefusalsFromOneSourceIsWrittenOnceAndThenCounted() throws Exception {
+        String source = freshSource();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(401, from(source, "api/v1/tokens", "lop_" + "B".repeat(49)).status());
+        }
+        java.util.function.Supplier<List<JsonObject>> fromSource =
+                () ->
+                        api()
+                                .get("api/v1/audit?limit=500", admin())
+                                .items()
+                                .getValuesAs(JsonObject.class)
+                                .stream()
+                                .filter(e -> source.equals(e.getString("source_ip", null)))
+                                .toList();
+        assertEquals(
+                1,
+                fromSource.get().stream()
+                        .filter(e -> e.getString("action").equals("auth.failed"))
+                        .count());
+        JsonObject repeated = null;
+        for (int waited = 0; repeated == null && waited < 20; waited++) {
+            Thread.sleep(500);
+            repeated =
+                    fromSource.get().stream()
+                            .filter(e -> e.getString("action").equals("auth.failed_repeated"))
+                            .findFirst()
+                            .orElse(null);
+        }
+        assertTrue(repeated != null, "the count is written when the interval ends");
+        assertTrue(
+                repeated.getString("detail").startsWith("19 more refusals"), repeated.toString());
     }
 }

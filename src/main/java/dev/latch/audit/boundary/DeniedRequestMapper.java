@@ -5,8 +5,10 @@ import dev.latch.platform.boundary.Problems;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
+import dev.latch.security.control.AuthenticationFailed;
 import dev.latch.security.control.Caller;
 import dev.latch.security.control.CurrentCaller;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
@@ -32,6 +34,8 @@ public class DeniedRequestMapper implements ExceptionMapper<ForbiddenException> 
 
     @Inject AuditTrail trail;
 
+    @Inject Event<AuthenticationFailed> failures;
+
     @Inject Problems problems;
 
     @Inject HttpServletRequest request;
@@ -43,17 +47,22 @@ public class DeniedRequestMapper implements ExceptionMapper<ForbiddenException> 
         if (refusedCredential.isPresent()) {
             return problems.of(refusedCredential.get()); // the mechanism has recorded it already
         }
+        if (caller.isEmpty()) {
+            LatchException refusal =
+                    new LatchException(
+                            ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
+            // anonymous refusals are counted like refused credentials: no flood fills the log
+            failures.fire(
+                    new AuthenticationFailed(
+                            refusal, RequestInfo.of(request), request.getRequestURI()));
+            return problems.of(refusal);
+        }
         LatchException refusal =
-                caller.isPresent()
-                        ? LatchException.permissionDenied(
-                                "The token lacks the permission for this call")
-                        : new LatchException(
-                                ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
-        String action = caller.isPresent() ? action(resource.getResourceMethod()) : "auth.failed";
+                LatchException.permissionDenied("The token lacks the permission for this call");
         trail.append(
                 new AuditTrail.Entry(
                         caller,
-                        action,
+                        action(resource.getResourceMethod()),
                         request.getRequestURI(),
                         refusal.status(),
                         refusal.code().code(),
