@@ -197,6 +197,18 @@ class AuditIT extends LatchIT {
         }
     }
 
+    @Test
+    void theDatabaseRefusesToTruncateTheLog() throws Exception {
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            var truncate =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            java.sql.SQLException.class, () -> sql.execute("truncate audit_event"));
+            assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
+        }
+        assertTrue(api().get("api/v1/audit/verify", admin()).json().getBoolean("ok"));
+    }
+
     /** Plays an attacker with the table owner's rights: the trigger is lifted for the edit. */
     private static String editActor(Connection db, long id, String actor) throws Exception {
         String previous;

@@ -2,6 +2,7 @@ package dev.latch.jwt.boundary;
 
 import dev.latch.jwt.control.Jwks;
 import dev.latch.jwt.control.SigningKeys;
+import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.WireJson;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,7 +35,24 @@ public class WellKnownServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Object document = JWKS.equals(request.getServletPath()) ? jwks() : metadata();
+        Object document;
+        try {
+            document = JWKS.equals(request.getServletPath()) ? jwks() : metadata();
+        } catch (RuntimeException e) {
+            if (!Constraints.isUnavailable(e)) {
+                throw e;
+            }
+            // outside JAX-RS, so no mapper: the same problem+json by hand
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "2");
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write(
+                            "{\"type\":\"https://latch.dev/problems/unavailable\",\"title\":\"Unavailable\","
+                                    + "\"status\":503,\"code\":\"unavailable\","
+                                    + "\"detail\":\"The database is unavailable; try again shortly\"}");
+            return;
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         // short enough that a rotation's pre-published key is always fetched before it signs

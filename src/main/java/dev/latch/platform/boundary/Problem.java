@@ -23,6 +23,9 @@ public record Problem(
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     public static final String BEARER_CHALLENGE = "Bearer error=\"invalid_token\"";
 
+    /** An outage of the database is short, or the client should not hammer it: retry after this. */
+    static final int RETRY_UNAVAILABLE_SECONDS = 2;
+
     public static Problem of(
             ErrorCode code, int status, String detail, String reason, String requestId) {
         return new Problem(
@@ -44,6 +47,9 @@ public record Problem(
         Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON).entity(this);
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+        }
+        if (status == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_SECONDS);
         }
         return response.build();
     }

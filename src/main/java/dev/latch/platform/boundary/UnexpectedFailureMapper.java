@@ -16,8 +16,6 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
     private static final System.Logger LOG =
             System.getLogger(UnexpectedFailureMapper.class.getName());
 
-    private static final int RETRY_AFTER_SECONDS = 2;
-
     @Inject Problems problems;
 
     @Inject HttpServletRequest request;
@@ -30,13 +28,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
                     "Request {0}: the database is unavailable: {1}",
                     RequestInfo.of(request).requestId(),
                     e.toString());
-            return Response.fromResponse(
-                            problems.of(
-                                    ErrorCode.UNAVAILABLE,
-                                    503,
-                                    "The database is unavailable; try again shortly"))
-                    .header("Retry-After", RETRY_AFTER_SECONDS)
-                    .build();
+            return problems.of(
+                    ErrorCode.UNAVAILABLE, 503, "The database is unavailable; try again shortly");
         }
         LOG.log(
                 System.Logger.Level.ERROR,

@@ -1,5 +1,6 @@
 package dev.latch.security.boundary;
 
+import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
@@ -65,6 +66,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             // go on anonymous: @RolesAllowed answers with this failure's 401 (see
             // CurrentCaller.failure)
             CurrentCaller.refuse(request, refused);
+            return context.doNothing();
+        } catch (RuntimeException e) {
+            if (!Constraints.isUnavailable(e)) {
+                throw e;
+            }
+            // the database is down: 503 through the same path as a refusal, and no audit write
+            CurrentCaller.refuse(
+                    request,
+                    new LatchException(
+                            ErrorCode.UNAVAILABLE,
+                            "The database is unavailable; try again shortly"));
             return context.doNothing();
         }
     }
