@@ -115,6 +115,44 @@ class AuditChainTest {
                 AuditChain.hash(a, AuditChain.GENESIS), AuditChain.hash(c, AuditChain.GENESIS));
     }
 
+    @Test
+    void fromItsMarkerOnTheChainIsKeyedAndAPlainRecomputationIsFound() {
+        byte[] key = "a chain key of thirty-two bytes!".getBytes();
+        List<AuditEvent> events = new ArrayList<>();
+        String prev = AuditChain.GENESIS;
+        for (int id = 1; id <= 4; id++) {
+            AuditEvent e =
+                    id == 2
+                            ? new AuditEvent(
+                                    id,
+                                    T0.plusSeconds(id),
+                                    "latch",
+                                    null,
+                                    AuditChain.KEYED_FROM_HERE,
+                                    null,
+                                    "success",
+                                    200,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    "keyed from here")
+                            : event(id, "alice", prev);
+            e.chainAfter(prev, AuditChain.hash(e, prev, id >= 2 ? key : null));
+            events.add(e);
+            prev = e.hash();
+        }
+        AuditChain.Verifier keyed = new AuditChain.Verifier(key);
+        events.forEach(keyed::accept);
+        assertTrue(keyed.ok(), "unkeyed before the marker, keyed from it");
+        // whoever edits row 3 without the key can only recompute a plain hash
+        AuditEvent forged = event(3, "mallory", events.get(1).hash());
+        forged.chainAfter(events.get(1).hash(), AuditChain.hash(forged, events.get(1).hash()));
+        AuditChain.Verifier check = new AuditChain.Verifier(key);
+        List.of(events.get(0), events.get(1), forged).forEach(check::accept);
+        assertEquals(3L, check.firstBadId());
+    }
+
     private static AuditChain.Verifier verify(List<AuditEvent> events) {
         AuditChain.Verifier verifier = new AuditChain.Verifier();
         events.forEach(verifier::accept);

@@ -231,6 +231,38 @@ class AuditIT extends LatchIT {
         return previous;
     }
 
+    @Test
+    void aTailCutBehindAKeptCheckpointIsFound() throws Exception {
+        api().issue(admin(), Api.unique("tail"), List.of("tokens.read"));
+        JsonObject before = api().get("api/v1/audit/verify", admin()).json();
+        String checkpoint = before.getString("checkpoint");
+        long head =
+                Long.parseLong(
+                        new String(
+                                        java.util.Base64.getUrlDecoder()
+                                                .decode(checkpoint.split("\\.")[0]))
+                                .split("\\.")[1]);
+        assertTrue(
+                api().get("api/v1/audit/verify?checkpoint=" + checkpoint, admin())
+                        .json()
+                        .getBoolean("checkpoint_ok"));
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            // a database superuser lifts the guard and cuts the last events, the kept head included
+            sql.execute("alter table audit_event disable trigger audit_event_no_update_or_delete");
+            assertTrue(sql.executeUpdate("delete from audit_event where id >= " + (head - 1)) >= 2);
+            sql.execute("alter table audit_event enable trigger audit_event_no_update_or_delete");
+        }
+        JsonObject after =
+                api().get("api/v1/audit/verify?checkpoint=" + checkpoint, admin()).json();
+        assertFalse(after.getBoolean("checkpoint_ok"), after.toString());
+        assertFalse(after.getBoolean("ok"));
+        assertProblem(
+                api().get("api/v1/audit/verify?checkpoint=AAAA.BBBB", admin()),
+                400,
+                "invalid_argument");
+    }
+
     /** A source address no other request used: its first refusal is always written. */
     private static String freshSource() {
         return "10.77." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);

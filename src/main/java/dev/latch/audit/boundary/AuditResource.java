@@ -95,8 +95,13 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    public AuditTrail.Verification verify() {
-        return trail.verify();
+    public AuditTrail.Verification verify(
+            @QueryParam("checkpoint")
+                    @Pattern(
+                            regexp = "[A-Za-z0-9_-]{1,200}\\.[A-Za-z0-9_-]{1,100}",
+                            message = "is not a checkpoint")
+                    String checkpoint) {
+        return trail.verify(checkpoint);
     }
 
     private static Instant instant(String name, String value) {

@@ -2,6 +2,7 @@ package dev.latch.audit.control;
 
 import dev.latch.audit.entity.AuditEvent;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** The hash chain: each event's hash covers its fields and the previous event's hash. */
 public final class AuditChain {
@@ -19,7 +22,19 @@ public final class AuditChain {
 
     private AuditChain() {}
 
+    /**
+     * The event that starts the keyed chain: events before it were chained by plain SHA-256 (an
+     * older Latch), it and all after by HMAC-SHA256 under the chain key, which no database holds.
+     */
+    public static final String KEYED_FROM_HERE = "audit.chain_keyed";
+
+    /** Plain SHA-256, for the events written before the chain was keyed. */
     public static String hash(AuditEvent e, String prevHash) {
+        return hash(e, prevHash, null);
+    }
+
+    /** HMAC-SHA256 under {@code key}, or plain SHA-256 when there is none. */
+    public static String hash(AuditEvent e, String prevHash, byte[] key) {
         // unit separator between fields and an explicit marker for null, so no two rows encode
         // alike
         String canonical =
@@ -40,12 +55,25 @@ public final class AuditChain {
                                 prevHash)
                         .map(field -> field == null ? "\u2400" : Objects.toString(field))
                         .collect(Collectors.joining("\u001f"));
+        byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(key == null ? sha256(bytes) : hmac(key, bytes));
+    }
+
+    static byte[] sha256(byte[] bytes) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of()
-                    .formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException("every Java platform has SHA-256", e1);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    static byte[] hmac(byte[] key, byte[] bytes) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has HmacSHA256", e);
         }
     }
 
@@ -54,19 +82,40 @@ public final class AuditChain {
      * chain.
      */
     public static final class Verifier {
+        private final byte[] key;
+        private boolean keyed;
         private String expectedPrev = GENESIS;
         private long checked;
         private Long firstBadId;
+        private AuditEvent last;
+
+        /** Without a key: the unkeyed chain only (tests of the chain's shape). */
+        public Verifier() {
+            this(null);
+        }
+
+        /** Events from {@link #KEYED_FROM_HERE} on are checked under {@code key}. */
+        public Verifier(byte[] key) {
+            this.key = key;
+        }
 
         public void accept(AuditEvent e) {
             if (firstBadId != null) {
                 return;
             }
             checked++;
-            if (!expectedPrev.equals(e.prevHash()) || !hash(e, e.prevHash()).equals(e.hash())) {
+            keyed |= key != null && KEYED_FROM_HERE.equals(e.action());
+            String expected = hash(e, e.prevHash(), keyed ? key : null);
+            if (!expectedPrev.equals(e.prevHash()) || !expected.equals(e.hash())) {
                 firstBadId = e.id();
             }
             expectedPrev = e.hash();
+            last = e;
+        }
+
+        /** The last event checked, the head a checkpoint names. */
+        public AuditEvent last() {
+            return last;
         }
 
         public boolean ok() {

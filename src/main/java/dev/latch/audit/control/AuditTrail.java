@@ -57,11 +57,17 @@ public class AuditTrail {
     }
 
     /** The answer of {@code GET /api/v1/audit/verify}. */
-    public record Verification(boolean ok, long checked, Long firstBadId) {}
+    public record Verification(
+            boolean ok, long checked, Long firstBadId, String checkpoint, Boolean checkpointOk) {}
 
     @PersistenceContext EntityManager em;
 
     @Inject Clock clock;
+
+    @Inject AuditChainKey chainKey;
+
+    /** Once the keyed chain's first event is committed, it need not be looked for again. */
+    private volatile boolean keyedChainSeen;
 
     /** In a transaction of its own: the event stays even when the work it records rolls back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -89,6 +95,27 @@ public class AuditTrail {
 
     private void chain(Entry entry) {
         AdvisoryLock.AUDIT_CHAIN.acquire(em);
+        if (!keyedChainSeen) {
+            // the first event of a keyed chain says so, in the chain: older events stay verifiable
+            keyedChainSeen = hasRecorded(AuditChain.KEYED_FROM_HERE);
+            if (!keyedChainSeen) {
+                write(
+                        new Entry(
+                                "latch",
+                                null,
+                                AuditChain.KEYED_FROM_HERE,
+                                null,
+                                200,
+                                null,
+                                RequestInfo.none(),
+                                "events before this one are chained by SHA-256; this one and all"
+                                        + " after by HMAC-SHA256 under the audit chain key"));
+            }
+        }
+        write(entry);
+    }
+
+    private void write(Entry entry) {
         String prev =
                 em.createQuery("select e.hash from AuditEvent e order by e.id desc", String.class)
                         .setMaxResults(1)
@@ -115,14 +142,14 @@ public class AuditTrail {
                         field(entry.request().userAgent(), 256),
                         field(entry.request().requestId(), 64),
                         field(entry.detail(), 1000));
-        event.chainAfter(prev, AuditChain.hash(event, prev));
+        event.chainAfter(prev, AuditChain.hash(event, prev, chainKey.bytes()));
         em.persist(event);
         em.flush(); // a refused event fails here, inside the work, not later in its commit
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Verification verify() {
-        AuditChain.Verifier verifier = new AuditChain.Verifier();
+    public Verification verify(String keptCheckpoint) {
+        AuditChain.Verifier verifier = new AuditChain.Verifier(chainKey.bytes());
         long after = Long.MIN_VALUE;
         List<AuditEvent> batch;
         do {
@@ -139,7 +166,34 @@ public class AuditTrail {
             }
             em.clear();
         } while (batch.size() == VERIFY_BATCH && verifier.ok());
-        return new Verification(verifier.ok(), verifier.checked(), verifier.firstBadId());
+        Boolean checkpointOk =
+                keptCheckpoint == null
+                        ? null
+                        : matches(AuditCheckpoint.open(keptCheckpoint, chainKey.bytes()));
+        String head =
+                verifier.ok() && verifier.last() != null
+                        ? new AuditCheckpoint(
+                                        verifier.checked(),
+                                        verifier.last().id(),
+                                        verifier.last().hash())
+                                .seal(chainKey.bytes())
+                        : null;
+        return new Verification(
+                verifier.ok() && !Boolean.FALSE.equals(checkpointOk),
+                verifier.checked(),
+                verifier.firstBadId(),
+                head,
+                checkpointOk);
+    }
+
+    /** The log still holds the head a client kept: that event, unchanged, and as many up to it. */
+    private boolean matches(AuditCheckpoint kept) {
+        AuditEvent head = em.find(AuditEvent.class, kept.lastId());
+        long upTo =
+                em.createQuery("select count(e) from AuditEvent e where e.id <= :id", Long.class)
+                        .setParameter("id", kept.lastId())
+                        .getSingleResult();
+        return head != null && head.hash().equals(kept.hash()) && upTo == kept.count();
     }
 
     /**
