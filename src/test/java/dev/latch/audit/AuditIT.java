@@ -305,4 +305,50 @@ class AuditIT extends LatchIT {
         assertTrue(
                 repeated.getString("detail").startsWith("19 more refusals"), repeated.toString());
     }
+
+    @Test
+    void anonymousRefusalsOfAnAuditedCallAreAggregatedToo() throws Exception {
+        String source = freshSource();
+        for (int i = 0; i < 8; i++) {
+            var login =
+                    api().send(
+                                    api().request("api/v1/auth/login", null)
+                                            .header("Content-Type", "application/json")
+                                            .header("X-Forwarded-For", source)
+                                            .POST(
+                                                    java.net.http.HttpRequest.BodyPublishers
+                                                            .ofString(
+                                                                    "{\"username\":\"nobody-here\",\"password\":\"wrong wrong wrong\"}")));
+            assertTrue(login.status() == 401 || login.status() == 429, login.body());
+        }
+        java.util.function.Supplier<List<JsonObject>> fromSource =
+                () ->
+                        api()
+                                .get("api/v1/audit?limit=500", admin())
+                                .items()
+                                .getValuesAs(JsonObject.class)
+                                .stream()
+                                .filter(e -> source.equals(e.getString("source_ip", null)))
+                                .toList();
+        JsonObject repeated = null;
+        for (int waited = 0; repeated == null && waited < 20; waited++) {
+            Thread.sleep(500);
+            repeated =
+                    fromSource.get().stream()
+                            .filter(e -> e.getString("action").endsWith("_repeated"))
+                            .findFirst()
+                            .orElse(null);
+        }
+        assertTrue(repeated != null, "the refusals after the first are counted");
+        assertTrue(fromSource.get().size() <= 4, "a few events, not eight: " + fromSource.get());
+    }
+
+    @Test
+    void revokingAnUnknownTokenSaysNothingWasRevoked() {
+        var revoked = api().form("api/v1/revoke", admin(), "token", "not-a-token-at-all");
+        assertEquals(200, revoked.status());
+        JsonObject event = eventOf(revoked.header("X-Request-Id"));
+        assertEquals(
+                "unknown, invalid or expired token: nothing revoked", event.getString("detail"));
+    }
 }

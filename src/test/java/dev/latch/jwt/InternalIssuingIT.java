@@ -32,6 +32,14 @@ class InternalIssuingIT extends LatchIT {
         var request =
                 api().request("api/internal/auth/token", null)
                         .header("Content-Type", "application/json")
+                        // each call a source of its own: anonymous refusals are aggregated per
+                        // source
+                        .header(
+                                "X-Forwarded-For",
+                                "10.97."
+                                        + (int) (Math.random() * 250)
+                                        + "."
+                                        + (int) (Math.random() * 250))
                         .POST(HttpRequest.BodyPublishers.ofString(body));
         return api().send(key == null ? request : request.header("Authorization", "Bearer " + key));
     }

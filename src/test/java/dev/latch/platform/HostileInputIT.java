@@ -392,11 +392,17 @@ class HostileInputIT extends LatchIT {
     @Test
     void whatAClientSendsReachesTheAuditLogEscapedAndClipped() throws Exception {
         String node = "web\r\nInjected: yes";
+        // from a source of its own: anonymous refusals are aggregated per source
         var refused =
-                post(
-                        "api/v1/bootstrap/exchange",
-                        null,
-                        "{\"join_token\":\"ljn_x\",\"node_id\":\"web\\r\\nInjected: yes\"}");
+                api().send(
+                                api().request("api/v1/bootstrap/exchange", null)
+                                        .header("Content-Type", "application/json")
+                                        .header(
+                                                "X-Forwarded-For",
+                                                "10.99." + (int) (Math.random() * 250) + ".1")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"join_token\":\"ljn_x\",\"node_id\":\"web\\r\\nInjected: yes\"}")));
         assertProblem(refused, 400, "invalid_argument");
         String requestId = refused.string("request_id");
         var events = api().get("api/v1/audit?action=join.exchange&limit=20", admin());
@@ -432,5 +438,66 @@ class HostileInputIT extends LatchIT {
                     path);
         }
         assertEquals("no-store", api().get("api/v1/whoami", admin()).header("Cache-Control"));
+    }
+
+    @Test
+    void whatAnOutsideAttackFoundAnswersAs4xx() {
+        String nulKid = b64("{\"alg\":\"RS256\",\"kid\":\"a\\u0000b\"}") + ".eyJzdWIiOiJ4In0.c2ln";
+        assertProblem(api().get("api/v1/whoami", nulKid), 401, "unauthenticated");
+        assertEquals(200, api().get(".well-known/jwks.json", nulKid).status());
+        String ancient =
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(
+                                ("-9223372036854775808_" + UUID.randomUUID())
+                                        .getBytes(StandardCharsets.UTF_8));
+        for (String list :
+                List.of(
+                        "api/v1/tokens",
+                        "api/v1/admin/tokens",
+                        "api/v1/jwt/minted",
+                        "api/v1/users")) {
+            assertProblem(api().get(list + "?cursor=" + ancient, admin()), 400, "invalid_argument");
+        }
+        assertProblem(
+                api().get("api/v1/audit?since=-5000-01-01T00:00:00Z", admin()),
+                400,
+                "invalid_argument");
+        assertProblem(
+                api().get("api/v1/audit?until=%2B294277-01-01T00:00:00Z", admin()),
+                400,
+                "invalid_argument");
+        assertProblem(
+                api().send(
+                                api().request("api/v1/whoami", admin())
+                                        .header("Accept", "a/b;q=x")
+                                        .GET()),
+                400,
+                "invalid_argument");
+    }
+
+    @Test
+    void aSecretPastedIntoAnotherFieldNeverReachesTheAuditLog() {
+        String secret =
+                api().issue(admin(), Api.unique("pasted"), List.of("tokens.read"))
+                        .getString("token");
+        var refused =
+                api().send(
+                                api().request("api/v1/auth/login", null)
+                                        .header("Content-Type", "application/json")
+                                        .header(
+                                                "X-Forwarded-For",
+                                                "10.98." + (int) (Math.random() * 250) + ".2")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"username\":\""
+                                                                + secret
+                                                                + "\u2028x\",\"password\":\"whatever it is\"}")));
+        assertEquals(401, refused.status());
+        String log = api().get("api/v1/audit?action=auth.login&limit=50", admin()).body();
+        assertTrue(!log.contains(secret.substring(4)), "the pasted secret is redacted");
+        assertTrue(
+                log.contains("lop_[redacted]\\\\u2028x"),
+                "and U+2028 escaped: " + log.substring(0, Math.min(400, log.length())));
     }
 }

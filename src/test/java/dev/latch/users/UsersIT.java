@@ -58,7 +58,19 @@ class UsersIT extends LatchIT {
                 new String[][] {
                     {"1qaz2wsx3edc", "password is one of the most common passwords"},
                     {"QWERTY123456", "password is one of the most common passwords"},
-                    {"my-" + name + "-is-long", "password must not contain the username"}
+                    {"my-" + name + "-is-long", "password must not contain the username"},
+                    {" password123 ", "password must not start or end with spaces"},
+                    {"            x", "password must not start or end with spaces"},
+                    {"\u200b".repeat(12), "password must be at least 12 characters"},
+                    {"\ud83d\udd11".repeat(6), "password must be at least 12 characters"},
+                    {
+                        "\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44\uff11\uff12\uff13\uff14",
+                        "password is one of the most common passwords"
+                    },
+                    {
+                        "x-" + name.charAt(0) + "\u200b" + name.substring(1) + "-long",
+                        "password must not contain the username"
+                    }
                 }) {
             assertEquals(
                     refused[1],

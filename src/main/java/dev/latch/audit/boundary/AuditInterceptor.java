@@ -2,6 +2,7 @@ package dev.latch.audit.boundary;
 
 import dev.latch.audit.control.AuditContext;
 import dev.latch.audit.control.AuditTrail;
+import dev.latch.audit.control.FailedAuthentications;
 import dev.latch.platform.control.LatchException;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.Caller;
@@ -27,6 +28,8 @@ import java.util.Optional;
 public class AuditInterceptor {
 
     @Inject AuditTrail trail;
+
+    @Inject FailedAuthentications failures;
 
     @Inject AuditContext context;
 
@@ -63,8 +66,16 @@ public class AuditInterceptor {
         return result;
     }
 
+    /**
+     * A failure; an anonymous one (a login, an exchange) is aggregated so no flood fills the log.
+     */
     private void append(String action, int status, String code, String detail) {
-        trail.append(entry(action, status, code, detail));
+        AuditTrail.Entry entry = entry(action, status, code, detail);
+        if (caller.find().isEmpty() && status < 500) {
+            failures.refused(entry);
+        } else {
+            trail.append(entry);
+        }
     }
 
     /** The caller, or for a call that has none (a login), the actor the work named. */

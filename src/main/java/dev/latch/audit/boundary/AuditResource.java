@@ -104,9 +104,18 @@ public class AuditResource {
         return trail.verify(checkpoint);
     }
 
+    /** The years PostgreSQL's timestamptz and every sane client share. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instant(String name, String value) {
         try {
-            return value == null ? null : Instant.parse(value);
+            Instant at = value == null ? null : Instant.parse(value);
+            if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw LatchException.invalidArgument(
                     name + " must be an RFC 3339 UTC time, e.g. 2026-11-23T12:00:00Z");

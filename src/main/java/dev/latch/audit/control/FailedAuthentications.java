@@ -15,21 +15,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every refused credential becomes an {@code auth.failed} event; the credential itself never does.
- * A flood is aggregated: per source address and reason, the first refusal of each interval is
- * written, the rest are counted and written as one {@code auth.failed_repeated} event when the
+ * Anonymous refusals are aggregated: per source address, action and reason, the first of each
+ * interval is written, the rest are counted into one {@code <action>_repeated} event when the
  * interval ends, so an anonymous client cannot fill the log or queue every audited write.
  */
 @ApplicationScoped
 public class FailedAuthentications {
 
-    /** What is counted together: one source, one reason. */
-    record Key(String sourceIp, String code) {}
+    /** What is counted together: one source, one action, one reason. */
+    record Key(String sourceIp, String action, String code) {}
 
     /** An interval of one key: when it began, how many refusals it left unwritten, the last one. */
     static final class Interval {
         final Instant start;
         int suppressed;
-        AuthenticationFailed last;
+        AuditTrail.Entry last;
 
         Interval(Instant start) {
             this.start = start;
@@ -47,8 +47,21 @@ public class FailedAuthentications {
     Duration aggregation;
 
     void record(@Observes AuthenticationFailed failed) {
+        refused(
+                new AuditTrail.Entry(
+                        Optional.empty(),
+                        "auth.failed",
+                        failed.path(),
+                        failed.failure().status(),
+                        failed.failure().code().code(),
+                        failed.request(),
+                        failed.failure().getMessage()));
+    }
+
+    /** A refusal of a caller nobody knows (a login, an exchange): written first, then counted. */
+    public void refused(AuditTrail.Entry entry) {
         Instant now = clock.instant();
-        Key key = new Key(failed.request().sourceIp(), failed.failure().code().code());
+        Key key = new Key(entry.request().sourceIp(), entry.action(), entry.code());
         boolean[] first = {false};
         intervals.compute(
                 key,
@@ -61,19 +74,11 @@ public class FailedAuthentications {
                         return new Interval(now);
                     }
                     open.suppressed++;
-                    open.last = failed;
+                    open.last = entry;
                     return open;
                 });
         if (first[0]) {
-            trail.append(
-                    new AuditTrail.Entry(
-                            Optional.empty(),
-                            "auth.failed",
-                            failed.path(),
-                            failed.failure().status(),
-                            failed.failure().code().code(),
-                            failed.request(),
-                            failed.failure().getMessage()));
+            trail.append(entry);
         }
     }
 
@@ -91,20 +96,21 @@ public class FailedAuthentications {
     }
 
     private void writeRepeated(Interval interval) {
-        AuthenticationFailed last = interval.last;
+        AuditTrail.Entry last = interval.last;
         trail.append(
                 new AuditTrail.Entry(
-                        Optional.empty(),
-                        "auth.failed_repeated",
-                        last.path(),
-                        last.failure().status(),
-                        last.failure().code().code(),
+                        null,
+                        null,
+                        last.action() + "_repeated",
+                        last.target(),
+                        last.status(),
+                        last.code(),
                         new RequestInfo(
                                 null, last.request().sourceIp(), last.request().userAgent()),
                         interval.suppressed
                                 + " more refusals like this from this source since "
                                 + interval.start
                                 + "; last: "
-                                + last.failure().getMessage()));
+                                + last.detail()));
     }
 }

@@ -4,16 +4,17 @@ import dev.latch.audit.boundary.Audited;
 import dev.latch.jwt.control.InternalIssuing;
 import dev.latch.jwt.control.JwtIssuer;
 import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.WireJson;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,6 @@ import java.util.Set;
  * mechanism.
  */
 @Path("internal/auth/token")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -48,20 +48,33 @@ public class InternalTokensResource {
 
     @Inject Validator validator;
 
+    /** The body as JSON, read only once the key was accepted. */
+    private static IssueRequest parse(String body) {
+        try {
+            IssueRequest request =
+                    body == null || body.isBlank()
+                            ? null
+                            : WireJson.JSONB.fromJson(body, IssueRequest.class);
+            if (request == null) {
+                throw LatchException.invalidArgument("A JSON body is required");
+            }
+            return request;
+        } catch (JsonbException e) {
+            throw LatchException.invalidArgument("The body is not the JSON this endpoint reads");
+        }
+    }
+
     @POST
     @PermitAll
     @Audited("jwt.internal_issue")
-    public AccessToken issue(
-            @HeaderParam("Authorization") String authorization, IssueRequest request) {
+    public AccessToken issue(@HeaderParam("Authorization") String authorization, String body) {
         String key =
                 authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                         ? authorization.substring(7).trim()
                         : null;
         // configuration and key first (404, 401), the body after: nothing to learn without the key
         issuing.authenticate(key);
-        if (request == null) {
-            throw LatchException.invalidArgument("A JSON body is required");
-        }
+        IssueRequest request = parse(body);
         Set<ConstraintViolation<IssueRequest>> invalid = validator.validate(request);
         if (!invalid.isEmpty()) {
             throw new ConstraintViolationException(invalid);

@@ -56,6 +56,9 @@ public class JwtBearer implements BearerVerifier {
     @ConfigProperty(name = "latch.jwt.audience")
     String audience;
 
+    private static final java.util.regex.Pattern KID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     @Inject Hs256Trust hs256;
 
     /** What a verified JWT says, and its record when Latch signed it. */
@@ -114,8 +117,12 @@ public class JwtBearer implements BearerVerifier {
                     hs256.secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")),
                     null);
         }
-        String kid = header.getString("kid", null);
-        PublicKey key = kid == null ? null : keys.publicKey(kid).orElse(null);
+        String kid = header.get("kid") instanceof JsonString s ? s.getString() : null;
+        // a kid is looked up: only the shape Latch gives its keys ever reaches the database
+        PublicKey key =
+                kid == null || !KID.matcher(kid).matches()
+                        ? null
+                        : keys.publicKey(kid).orElse(null);
         if (key == null) {
             throw refused("The JWT names no signing key this server knows");
         }

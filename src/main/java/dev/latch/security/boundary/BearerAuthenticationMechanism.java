@@ -68,6 +68,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             CurrentCaller.refuse(request, refused);
             return context.doNothing();
         } catch (RuntimeException e) {
+            if (Constraints.isClientData(e)) {
+                // whatever a token carried that the database refused to compare is the token's
+                // fault
+                LatchException malformed =
+                        new LatchException(
+                                ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
+                CurrentCaller.refuse(request, malformed);
+                return context.doNothing();
+            }
             if (!Constraints.isUnavailable(e)) {
                 throw e;
             }

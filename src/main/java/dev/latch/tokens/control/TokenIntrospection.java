@@ -69,6 +69,7 @@ public class TokenIntrospection {
     public void revoke(Caller caller, String token) {
         boolean manager = caller.permissions().allows(Permission.TOKENS_MANAGE);
         Instant now = clock.instant();
+        audit.detail("unknown, invalid or expired token: nothing revoked");
         try {
             Optional<Token> opaque = opaqueTokens.find(token);
             if (opaque.isPresent()) {
@@ -76,6 +77,7 @@ public class TokenIntrospection {
                 audit.target("token:" + t.id());
                 mayRevoke(manager || Coverage.isOwn(caller, t.id(), t.ownerId()));
                 Coverage.mayActOn(caller, t);
+                audit.detail("revoked " + OperatorTokens.describe(t));
                 t.revoke(caller.identity(), now);
                 return;
             }
@@ -89,12 +91,14 @@ public class TokenIntrospection {
                 audit.target("jwt:" + r.jti());
                 mayRevoke(manager || Coverage.isOwn(caller, r.jti(), r.ownerId()));
                 minted.mayActOn(caller, r);
+                audit.detail("revoked " + r.kind() + " JWT of " + r.sub() + " aud=" + r.aud());
                 r.revoke(caller.identity(), now);
             } else {
                 // an HS256 JWT has no record; its jti is remembered as revoked
                 JsonWebToken jwt = verified.get().jwt();
                 audit.target("jwt:" + jwt.getTokenID());
                 mayRevoke(manager && caller.permissions().covers(hs256.permissionsOf(jwt)));
+                audit.detail("revoked HS256 JWT of " + jwt.getSubject());
                 hs256.revoke(jwt, caller.identity());
             }
         } catch (LatchException e) {

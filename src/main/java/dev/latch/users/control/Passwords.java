@@ -8,6 +8,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,22 +69,36 @@ public class Passwords {
      * The policy: long enough, not absurdly long, not containing the username, not a common one.
      */
     public String hash(String username, String password) {
-        if (password == null || password.length() < minLength) {
-            throw LatchException.invalidArgument(
-                    "password must be at least " + minLength + " characters");
-        }
-        if (password.length() > MAX_LENGTH) {
+        if (password == null || password.length() > MAX_LENGTH) {
             throw LatchException.invalidArgument(
                     "password must be at most " + MAX_LENGTH + " characters");
         }
-        String lower = password.toLowerCase(Locale.ROOT);
-        if (lower.contains(username.toLowerCase(Locale.ROOT))) {
+        if (!password.strip().equals(password)) {
+            throw LatchException.invalidArgument("password must not start or end with spaces");
+        }
+        String folded = fold(password);
+        long visible = folded.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        if (visible < minLength) {
+            throw LatchException.invalidArgument(
+                    "password must be at least " + minLength + " characters");
+        }
+        if (folded.contains(fold(username))) {
             throw LatchException.invalidArgument("password must not contain the username");
         }
-        if (common.contains(lower)) {
+        if (common.contains(folded)) {
             throw LatchException.invalidArgument("password is one of the most common passwords");
         }
         return pbkdf2.generate(password.toCharArray());
+    }
+
+    /**
+     * What a password reads as: NFKC (fullwidth and compatibility forms become plain ones),
+     * invisible format characters dropped, lower case; characters counted as code points.
+     */
+    static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replaceAll("\\p{Cf}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Constant work whether or not there is a hash to check. */

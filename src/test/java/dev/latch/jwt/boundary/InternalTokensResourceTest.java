@@ -25,12 +25,7 @@ class InternalTokensResourceTest {
                 };
         LatchException e =
                 assertThrows(
-                        LatchException.class,
-                        () ->
-                                resource.issue(
-                                        null,
-                                        new InternalTokensResource.IssueRequest(
-                                                "svc", "aud", "x:y", null)));
+                        LatchException.class, () -> resource.issue(null, "garbage{ not even JSON"));
         assertEquals(ErrorCode.NOT_FOUND, e.code());
     }
 }
