@@ -438,6 +438,13 @@ class HostileInputIT extends LatchIT {
                     path);
         }
         assertEquals("no-store", api().get("api/v1/whoami", admin()).header("Cache-Control"));
+        assertProblem(api().get("no/such/page", null), 404, "not_found");
+        assertProblem(
+                api().send(
+                                api().request("admin/", null)
+                                        .method("PATCH", HttpRequest.BodyPublishers.noBody())),
+                405,
+                "invalid_argument");
     }
 
     @Test

@@ -38,6 +38,69 @@ public record Problem(
                 requestId);
     }
 
+    /** What a bare status from the platform (no route, wrong method, body too large) means here. */
+    public static Problem ofStatus(int status, String requestId) {
+        return switch (status) {
+            case 401 ->
+                    of(
+                            ErrorCode.UNAUTHENTICATED,
+                            status,
+                            "A valid bearer token is required",
+                            null,
+                            requestId);
+            case 403 ->
+                    of(
+                            ErrorCode.PERMISSION_DENIED,
+                            status,
+                            "The token lacks the permission for this call",
+                            null,
+                            requestId);
+            case 404 -> of(ErrorCode.NOT_FOUND, status, "No such resource", null, requestId);
+            case 405, 501 ->
+                    of(
+                            ErrorCode.INVALID_ARGUMENT,
+                            405,
+                            "Method not allowed on this resource",
+                            null,
+                            requestId);
+            case 406 ->
+                    of(
+                            ErrorCode.INVALID_ARGUMENT,
+                            status,
+                            "Only application/json can be produced here",
+                            null,
+                            requestId);
+            case 413 ->
+                    of(
+                            ErrorCode.INVALID_ARGUMENT,
+                            status,
+                            "Request body too large",
+                            null,
+                            requestId);
+            case 415 ->
+                    of(
+                            ErrorCode.INVALID_ARGUMENT,
+                            status,
+                            "Send the body as application/json",
+                            null,
+                            requestId);
+            default ->
+                    status >= 500
+                            ? of(
+                                    ErrorCode.UNAVAILABLE,
+                                    503,
+                                    "The service could not complete the request",
+                                    null,
+                                    requestId)
+                            : of(
+                                    ErrorCode.INVALID_ARGUMENT,
+                                    status,
+                                    "Malformed request",
+                                    null,
+                                    requestId);
+        };
+    }
+
     public static Problem of(LatchException e, String requestId) {
         return of(e.code(), e.status(), e.getMessage(), e.reason(), requestId);
     }

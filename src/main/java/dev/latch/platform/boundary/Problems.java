@@ -18,6 +18,11 @@ public class Problems {
         return Problem.of(e, requestId()).toResponse();
     }
 
+    /** A bare status from the platform, as problem+json. */
+    public Response of(int status) {
+        return Problem.ofStatus(status, requestId()).toResponse();
+    }
+
     public Response of(ErrorCode code, int status, String detail) {
         return Problem.of(code, status, detail, null, requestId()).toResponse();
     }
