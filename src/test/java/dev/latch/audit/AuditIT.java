@@ -263,6 +263,31 @@ class AuditIT extends LatchIT {
                 "invalid_argument");
     }
 
+    private List<JsonObject> eventsFrom(String source) {
+        return api()
+                .get("api/v1/audit?limit=500", admin())
+                .items()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(e -> source.equals(e.getString("source_ip", null)))
+                .toList();
+    }
+
+    /** The count of a source's aggregated refusals, written when its interval ends (3 s here). */
+    private JsonObject awaitRepeated(String source) throws InterruptedException {
+        for (int waited = 0; waited < 20; waited++) {
+            Thread.sleep(500);
+            var repeated =
+                    eventsFrom(source).stream()
+                            .filter(e -> e.getString("action").endsWith("_repeated"))
+                            .findFirst();
+            if (repeated.isPresent()) {
+                return repeated.get();
+            }
+        }
+        return null;
+    }
+
     /** A source address no other request used: its first refusal is always written. */
     private static String freshSource() {
         return "10.77." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
@@ -278,29 +303,12 @@ class AuditIT extends LatchIT {
         for (int i = 0; i < 20; i++) {
             assertEquals(401, from(source, "api/v1/tokens", "lop_" + "B".repeat(49)).status());
         }
-        java.util.function.Supplier<List<JsonObject>> fromSource =
-                () ->
-                        api()
-                                .get("api/v1/audit?limit=500", admin())
-                                .items()
-                                .getValuesAs(JsonObject.class)
-                                .stream()
-                                .filter(e -> source.equals(e.getString("source_ip", null)))
-                                .toList();
         assertEquals(
                 1,
-                fromSource.get().stream()
+                eventsFrom(source).stream()
                         .filter(e -> e.getString("action").equals("auth.failed"))
                         .count());
-        JsonObject repeated = null;
-        for (int waited = 0; repeated == null && waited < 20; waited++) {
-            Thread.sleep(500);
-            repeated =
-                    fromSource.get().stream()
-                            .filter(e -> e.getString("action").equals("auth.failed_repeated"))
-                            .findFirst()
-                            .orElse(null);
-        }
+        JsonObject repeated = awaitRepeated(source);
         assertTrue(repeated != null, "the count is written when the interval ends");
         assertTrue(
                 repeated.getString("detail").startsWith("19 more refusals"), repeated.toString());
@@ -321,26 +329,10 @@ class AuditIT extends LatchIT {
                                                                     "{\"username\":\"nobody-here\",\"password\":\"wrong wrong wrong\"}")));
             assertTrue(login.status() == 401 || login.status() == 429, login.body());
         }
-        java.util.function.Supplier<List<JsonObject>> fromSource =
-                () ->
-                        api()
-                                .get("api/v1/audit?limit=500", admin())
-                                .items()
-                                .getValuesAs(JsonObject.class)
-                                .stream()
-                                .filter(e -> source.equals(e.getString("source_ip", null)))
-                                .toList();
-        JsonObject repeated = null;
-        for (int waited = 0; repeated == null && waited < 20; waited++) {
-            Thread.sleep(500);
-            repeated =
-                    fromSource.get().stream()
-                            .filter(e -> e.getString("action").endsWith("_repeated"))
-                            .findFirst()
-                            .orElse(null);
-        }
+        JsonObject repeated = awaitRepeated(source);
         assertTrue(repeated != null, "the refusals after the first are counted");
-        assertTrue(fromSource.get().size() <= 4, "a few events, not eight: " + fromSource.get());
+        assertTrue(
+                eventsFrom(source).size() <= 4, "a few events, not eight: " + eventsFrom(source));
     }
 
     @Test

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
 import dev.latch.support.Database;
+import dev.latch.support.Hs256Jwts;
 import dev.latch.support.LatchIT;
 import dev.latch.users.SessionsIT;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -220,31 +218,9 @@ class AuthorizationIT extends LatchIT {
                 "permission_denied");
     }
 
-    private static io.jsonwebtoken.JwtBuilder hs256(String scope, long lifetimeSeconds) {
-        Instant now = Instant.now();
-        return Jwts.builder()
-                .issuer("http://localhost:8080")
-                .subject("local")
-                .audience()
-                .add("latch")
-                .and()
-                .claim("scope", scope)
-                .id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plusSeconds(lifetimeSeconds)));
-    }
-
-    private static String sign(io.jsonwebtoken.JwtBuilder jwt) throws Exception {
-        return jwt.signWith(
-                        Keys.hmacShaKeyFor(
-                                file("hs256-secret.txt").getBytes(StandardCharsets.UTF_8)),
-                        Jwts.SIG.HS256)
-                .compact();
-    }
-
     @Test
     void hs256JwtsAreCappedInScopeAndLifetimeAndRevocableByJti() throws Exception {
-        String capped = sign(hs256("admin tokens.read", 600));
+        String capped = Hs256Jwts.sign(Hs256Jwts.claims("admin tokens.read", 600));
         assertEquals(
                 List.of("tokens.read"),
                 api().get("api/v1/whoami", capped)
@@ -252,11 +228,13 @@ class AuthorizationIT extends LatchIT {
                         .getJsonArray("permissions")
                         .getValuesAs(JsonString::getString));
         assertProblem(
-                api().get("api/v1/whoami", sign(hs256("tokens.read", 7200))),
+                api().get("api/v1/whoami", Hs256Jwts.sign(Hs256Jwts.claims("tokens.read", 7200))),
                 401,
                 "unauthenticated");
         assertProblem(
-                api().get("api/v1/whoami", sign(hs256("tokens.read", 600).id(null))),
+                api().get(
+                                "api/v1/whoami",
+                                Hs256Jwts.sign(Hs256Jwts.claims("tokens.read", 600).id(null))),
                 401,
                 "unauthenticated");
         assertEquals(200, api().form("api/v1/revoke", admin(), "token", capped).status());
@@ -420,8 +398,8 @@ class AuthorizationIT extends LatchIT {
     void anHs256JwtCannotStretchItsLifetimeWithAFutureIat() throws Exception {
         Instant later = Instant.now().plusSeconds(86_400 * 365L);
         String stretched =
-                sign(
-                        hs256("tokens.read", 600)
+                Hs256Jwts.sign(
+                        Hs256Jwts.claims("tokens.read", 600)
                                 .issuedAt(Date.from(later))
                                 .expiration(Date.from(later.plusSeconds(600))));
         assertProblem(api().get("api/v1/whoami", stretched), 401, "unauthenticated");

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latch.support.Api;
 import dev.latch.support.Endpoints;
 import dev.latch.support.Endpoints.Endpoint;
+import dev.latch.support.Hs256Jwts;
 import dev.latch.support.LatchIT;
 import dev.latch.users.SessionsIT;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,27 +93,16 @@ class AuthorizationMatrixIT extends LatchIT {
                 groups(permissions));
     }
 
-    private String hs256(String scope) throws Exception {
-        Instant now = Instant.now();
-        byte[] secret =
-                Files.readString(
-                                java.nio.file.Path.of(
-                                        System.getProperty("latch.test.resources"),
-                                        "hs256-secret.txt"))
-                        .strip()
-                        .getBytes(StandardCharsets.UTF_8);
-        return Jwts.builder()
-                .issuer("http://localhost:8080")
-                .subject("matrix")
-                .audience()
-                .add("latch")
-                .and()
-                .claim("scope", scope)
-                .id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plusSeconds(600)))
-                .signWith(Keys.hmacShaKeyFor(secret), Jwts.SIG.HS256)
-                .compact();
+    private static String hs256(String scope) {
+        return Hs256Jwts.sign(Hs256Jwts.claims(scope, 600));
+    }
+
+    private String exchange(String join, String node) {
+        return api().post(
+                        "api/v1/bootstrap/exchange",
+                        null,
+                        "{\"join_token\":\"" + join + "\",\"node_id\":\"" + node + "\"}")
+                .string("node_token");
     }
 
     private List<Caller> callers() throws Exception {
@@ -150,18 +135,8 @@ class AuthorizationMatrixIT extends LatchIT {
                                 "{\"node_id\":\"" + node + "\",\"max_uses\":2}")
                         .string("join_token");
         callers.add(new Caller("join token", join, null));
-        String nodeToken =
-                api().post(
-                                "api/v1/bootstrap/exchange",
-                                null,
-                                "{\"join_token\":\"" + join + "\",\"node_id\":\"" + node + "\"}")
-                        .string("node_token");
-        String replacing =
-                api().post(
-                                "api/v1/bootstrap/exchange",
-                                null,
-                                "{\"join_token\":\"" + join + "\",\"node_id\":\"" + node + "\"}")
-                        .string("node_token");
+        String nodeToken = exchange(join, node);
+        String replacing = exchange(join, node);
         callers.add(new Caller("node", replacing, Set.of("node")));
         callers.add(new Caller("revoked node", nodeToken, null));
         callers.add(
