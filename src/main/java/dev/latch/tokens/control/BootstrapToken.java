@@ -4,6 +4,7 @@ import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.platform.control.SecretFile;
+import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permission;
 import dev.latch.security.entity.Permissions;
 import dev.latch.tokens.entity.Token;
@@ -71,7 +72,8 @@ public class BootstrapToken {
                                         false,
                                         maxTtl,
                                         "latch",
-                                        null),
+                                        null,
+                                        MintScopes.NONE),
                                 secret)
                         .token();
         audit.appendWithWork(

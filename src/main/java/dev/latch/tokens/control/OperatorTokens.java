@@ -72,15 +72,15 @@ public class OperatorTokens {
         TokenIssuer.Issued issued =
                 issuer.issue(
                         new TokenIssuer.Spec(
-                                        TokenKind.OPERATOR,
-                                        name,
-                                        description,
-                                        requested,
-                                        allowPrivileged,
-                                        lifetime,
-                                        caller.identity(),
-                                        caller.userId())
-                                .withMintScopes(minting));
+                                TokenKind.OPERATOR,
+                                name,
+                                description,
+                                requested,
+                                allowPrivileged,
+                                lifetime,
+                                caller.identity(),
+                                caller.userId(),
+                                minting));
         audit.target("token:" + issued.token().id());
         audit.detail(describe(issued.token()));
         return issued;

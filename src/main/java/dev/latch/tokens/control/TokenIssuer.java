@@ -52,7 +52,8 @@ public class TokenIssuer {
                 boolean allowPrivileged,
                 Duration lifetime,
                 String createdBy,
-                UUID owner) {
+                UUID owner,
+                MintScopes mintScopes) {
             this(
                     kind,
                     name,
@@ -64,23 +65,7 @@ public class TokenIssuer {
                     owner,
                     null,
                     null,
-                    MintScopes.NONE);
-        }
-
-        /** The same token, allowed to mint JWTs with these scopes. */
-        public Spec withMintScopes(MintScopes scopes) {
-            return new Spec(
-                    kind,
-                    name,
-                    description,
-                    permissions,
-                    allowPrivileged,
-                    lifetime,
-                    createdBy,
-                    owner,
-                    nodeId,
-                    maxUses,
-                    scopes);
+                    mintScopes);
         }
     }
 

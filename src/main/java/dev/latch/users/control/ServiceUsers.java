@@ -72,15 +72,15 @@ public class ServiceUsers {
         TokenIssuer.Issued key =
                 issuer.issue(
                         new TokenIssuer.Spec(
-                                        TokenKind.SERVICE_KEY,
-                                        name,
-                                        "API key of " + name,
-                                        role.permissions(),
-                                        false,
-                                        lifetime,
-                                        caller.identity(),
-                                        user.id())
-                                .withMintScopes(minting));
+                                TokenKind.SERVICE_KEY,
+                                name,
+                                "API key of " + name,
+                                role.permissions(),
+                                false,
+                                lifetime,
+                                caller.identity(),
+                                user.id(),
+                                minting));
         return new Created(user, key);
     }
 
