@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -113,9 +112,8 @@ public class Hs256Trust {
 
     /** The permissions a configured HS256 JWT amounts to on Latch's API. */
     public Permissions permissionsOf(JsonWebToken jwt) {
-        Object scope = jwt.getClaim("scope");
-        String text = scope instanceof JsonString s ? s.getString() : String.valueOf(scope);
-        return cap(Minting.latchPermissions(Arrays.asList(text.split("\\s+"))));
+        String scope = JwtBearer.text(jwt.getClaim("scope"));
+        return cap(Minting.latchPermissions(Arrays.asList(scope.split("\\s+"))));
     }
 
     /** Idempotent; kept until the JWT would have expired anyway. */

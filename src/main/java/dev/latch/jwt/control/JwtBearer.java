@@ -241,10 +241,11 @@ public class JwtBearer implements BearerVerifier {
         }
     }
 
-    private static String text(Object claim) {
-        return claim instanceof JsonString s
-                ? s.getString()
-                : claim instanceof JsonValue v ? v.toString() : claim.toString();
+    /** A claim as text, whatever type the parser gave it; none is empty. */
+    static String text(Object claim) {
+        return claim == null
+                ? ""
+                : claim instanceof JsonString s ? s.getString() : claim.toString();
     }
 
     private static LatchException refused(String detail) {
