@@ -13,18 +13,25 @@ import org.junit.jupiter.api.Test;
 
 class KeyEncryptionTest {
 
+    /** A fresh key-encryption key, as SecretFile.key generates one. */
+    private static byte[] newKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     private static final byte[] SECRET =
             "a private key, PKCS#8 bytes".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void aSealedKeyOpensWithTheSameKeyAndKid() {
-        KeyEncryption encryption = new KeyEncryption(KeyEncryption.newKey());
+        KeyEncryption encryption = new KeyEncryption(newKey());
         assertArrayEquals(SECRET, encryption.open(encryption.seal(SECRET, "k1"), "k1"));
     }
 
     @Test
     void theSealedFormHidesTheKeyAndDiffersEachTime() {
-        KeyEncryption encryption = new KeyEncryption(KeyEncryption.newKey());
+        KeyEncryption encryption = new KeyEncryption(newKey());
         String once = encryption.seal(SECRET, "k1");
         assertNotEquals(once, encryption.seal(SECRET, "k1"));
         assertFalse(
@@ -34,24 +41,24 @@ class KeyEncryptionTest {
 
     @Test
     void anotherKeyEncryptionKeyCannotOpenIt() {
-        String sealed = new KeyEncryption(KeyEncryption.newKey()).seal(SECRET, "k1");
+        String sealed = new KeyEncryption(newKey()).seal(SECRET, "k1");
         var e =
                 assertThrows(
                         IllegalStateException.class,
-                        () -> new KeyEncryption(KeyEncryption.newKey()).open(sealed, "k1"));
+                        () -> new KeyEncryption(newKey()).open(sealed, "k1"));
         assertEquals("cannot open signing key k1 with this key-encryption key", e.getMessage());
     }
 
     @Test
     void aSealedKeyMovedToAnotherKidDoesNotOpen() {
-        KeyEncryption encryption = new KeyEncryption(KeyEncryption.newKey());
+        KeyEncryption encryption = new KeyEncryption(newKey());
         String sealed = encryption.seal(SECRET, "k1");
         assertThrows(IllegalStateException.class, () -> encryption.open(sealed, "k2"));
     }
 
     @Test
     void aTamperedSealedKeyDoesNotOpen() {
-        KeyEncryption encryption = new KeyEncryption(KeyEncryption.newKey());
+        KeyEncryption encryption = new KeyEncryption(newKey());
         byte[] sealed = Base64.getDecoder().decode(encryption.seal(SECRET, "k1"));
         sealed[sealed.length - 1] ^= 1;
         assertThrows(

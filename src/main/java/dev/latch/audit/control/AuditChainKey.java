@@ -4,8 +4,6 @@ import dev.latch.platform.control.SecretFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,13 +27,7 @@ public class AuditChainKey {
 
     public synchronized byte[] bytes() {
         if (key == null) {
-            Path path = file.map(Path::of).orElse(Path.of(dataDir, "audit-chain.key"));
-            if (file.isEmpty()) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                SecretFile.readOrCreate(path, Base64.getEncoder().encodeToString(fresh));
-            }
-            key = Base64.getDecoder().decode(SecretFile.readOwnerOnly(path));
+            key = SecretFile.key(file, Path.of(dataDir, "audit-chain.key"));
         }
         return key;
     }

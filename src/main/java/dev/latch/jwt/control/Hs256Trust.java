@@ -65,18 +65,11 @@ public class Hs256Trust {
 
     public Optional<SecretKey> secret() {
         return secretFile.map(
-                file -> {
-                    byte[] bytes = SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8);
-                    if (bytes.length < MIN_SECRET_BYTES) {
-                        throw new IllegalStateException(
-                                "the HS256 secret in "
-                                        + file
-                                        + " is shorter than "
-                                        + MIN_SECRET_BYTES
-                                        + " bytes");
-                    }
-                    return new SecretKeySpec(bytes, "HmacSHA256");
-                });
+                file ->
+                        new SecretKeySpec(
+                                SecretFile.readAtLeast(Path.of(file), MIN_SECRET_BYTES)
+                                        .getBytes(StandardCharsets.UTF_8),
+                                "HmacSHA256"));
     }
 
     /** A jti, a lifetime within the cap from iat to exp, and not revoked. */

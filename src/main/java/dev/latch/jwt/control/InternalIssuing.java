@@ -68,18 +68,7 @@ public class InternalIssuing {
 
     /** A short key fails the deployment, naming the file, never its content. */
     void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        keyFile.ifPresent(
-                file -> {
-                    if (SecretFile.read(Path.of(file)).getBytes(StandardCharsets.UTF_8).length
-                            < MIN_KEY_BYTES) {
-                        throw new IllegalStateException(
-                                "the internal key in "
-                                        + file
-                                        + " is shorter than "
-                                        + MIN_KEY_BYTES
-                                        + " bytes");
-                    }
-                });
+        keyFile.ifPresent(file -> SecretFile.readAtLeast(Path.of(file), MIN_KEY_BYTES));
     }
 
     /** 404 when internal issuing is off, 401 unless the presented key is the configured one. */

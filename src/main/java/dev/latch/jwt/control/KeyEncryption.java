@@ -29,12 +29,6 @@ public final class KeyEncryption {
         this.kek = new SecretKeySpec(kek, "AES");
     }
 
-    public static byte[] newKey() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return key;
-    }
-
     public String seal(byte[] plain, String kid) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);

@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,13 +27,6 @@ public class KeyEncryptionKey {
     @Produces
     @Singleton
     KeyEncryption keyEncryption() {
-        Path path = file.map(Path::of).orElse(Path.of(dataDir, "key-encryption.key"));
-        if (file.isEmpty()) {
-            SecretFile.readOrCreate(
-                    path, Base64.getEncoder().encodeToString(KeyEncryption.newKey()));
-        }
-        // whoever reads this file can open every signing key: its owner only
-        String encoded = SecretFile.readOwnerOnly(path);
-        return new KeyEncryption(Base64.getDecoder().decode(encoded));
+        return new KeyEncryption(SecretFile.key(file, Path.of(dataDir, "key-encryption.key")));
     }
 }

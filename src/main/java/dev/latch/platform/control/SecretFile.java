@@ -9,10 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /** Secrets live in files named by configuration, never in configuration values. */
 public final class SecretFile {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SecretFile() {}
 
@@ -29,6 +34,32 @@ public final class SecretFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read secret file " + file, e);
         }
+    }
+
+    /**
+     * As {@link #read}, refusing fewer than {@code minBytes}: a short shared secret is guessable.
+     */
+    public static String readAtLeast(Path file, int minBytes) {
+        String content = read(file);
+        if (content.getBytes(StandardCharsets.UTF_8).length < minBytes) {
+            throw new IllegalStateException(
+                    "secret file " + file + " holds fewer than " + minBytes + " bytes");
+        }
+        return content;
+    }
+
+    /**
+     * A 32-byte key in base64: from the configured file, or generated once at {@code generated};
+     * owner-only either way, since whoever reads it holds what the key protects.
+     */
+    public static byte[] key(Optional<String> configured, Path generated) {
+        Path path = configured.map(Path::of).orElse(generated);
+        if (configured.isEmpty()) {
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            readOrCreate(path, Base64.getEncoder().encodeToString(fresh));
+        }
+        return Base64.getDecoder().decode(readOwnerOnly(path));
     }
 
     /** As {@link #read}, refusing a file that its group or others may read or write. */
