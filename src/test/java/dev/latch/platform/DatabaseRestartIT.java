@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL stops and starts while clients issue, authenticate and revoke: during the outage every
- * answer is a prompt 503 with Retry-After, afterwards every acknowledged write is there, and the
- * server recovers by itself within 5 s.
+ * PostgreSQL stops and starts while clients issue, authenticate, introspect and read the JWKS:
+ * during the outage every answer is a prompt 503 with Retry-After, afterwards every acknowledged
+ * write is there, and the server recovers by itself within 5 s.
  */
 class DatabaseRestartIT extends LatchIT {
 
@@ -63,7 +63,7 @@ class DatabaseRestartIT extends LatchIT {
                             long started = System.nanoTime();
                             try {
                                 reply =
-                                        switch (client % 3) {
+                                        switch (client % 4) {
                                             case 0 ->
                                                     api().post(
                                                                     "api/v1/tokens",
@@ -72,6 +72,7 @@ class DatabaseRestartIT extends LatchIT {
                                                                             + Api.unique("r")
                                                                             + "\",\"permissions\":[\"tokens.read\"]}");
                                             case 1 -> api().get("api/v1/whoami", operator);
+                                            case 3 -> api().get(".well-known/jwks.json", null);
                                             default ->
                                                     api().form(
                                                                     "api/v1/introspect",

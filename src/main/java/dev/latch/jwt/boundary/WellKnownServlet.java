@@ -42,15 +42,8 @@ public class WellKnownServlet extends HttpServlet {
             if (!Constraints.isUnavailable(e)) {
                 throw e;
             }
-            // outside JAX-RS, so no mapper: the same problem+json by hand
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", "2");
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write(
-                            "{\"type\":\"https://latch.dev/problems/unavailable\",\"title\":\"Unavailable\","
-                                    + "\"status\":503,\"code\":\"unavailable\","
-                                    + "\"detail\":\"The database is unavailable; try again shortly\"}");
+            // ErrorPages answers it as problem+json with Retry-After, like any other 503
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
         response.setContentType("application/json");

@@ -26,6 +26,9 @@ public class ErrorPages extends HttpServlet {
                         status instanceof Integer code ? code : 404,
                         RequestInfo.of(request).requestId());
         response.setStatus(problem.status());
+        if (problem.status() == 503) {
+            response.setHeader("Retry-After", String.valueOf(Problem.RETRY_UNAVAILABLE_SECONDS));
+        }
         // bytes, not a writer: the type stays exactly application/problem+json (JSON is UTF-8)
         response.setContentType(Problem.MEDIA_TYPE);
         response.getOutputStream()
