@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.latch.support.Api;
 import dev.latch.support.LatchIT;
 import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +102,28 @@ class ErrorsIT extends LatchIT {
         assertProblem(api.get("api/v1/nothing-here", admin), 404, "not_found");
         assertProblem(api.get("api/v1/tokens/%20", admin), 400, "invalid_argument");
         assertProblem(api.get("api/v1/tokens/" + "9".repeat(300), admin), 400, "invalid_argument");
+    }
+
+    @Test
+    void answersTheWarNeverSeesCarrySecurityHeadersToo() {
+        Api api = api();
+        // /openapi is WildFly's, and TRACE is refused by the container before any servlet
+        for (Api.Reply reply :
+                List.of(
+                        api.get("openapi", null),
+                        api.send(
+                                api.request("api/v1/tokens", null)
+                                        .method("TRACE", HttpRequest.BodyPublishers.noBody())))) {
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+            assertEquals("DENY", reply.header("X-Frame-Options"));
+            assertEquals("frame-ancestors 'none'", reply.header("Content-Security-Policy"));
+        }
+        assertEquals(
+                405,
+                api.send(
+                                api.request("api/v1/tokens", null)
+                                        .method("TRACE", HttpRequest.BodyPublishers.noBody()))
+                        .status());
     }
 
     @Test
