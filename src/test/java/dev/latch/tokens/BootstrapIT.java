@@ -33,11 +33,17 @@ class BootstrapIT extends LatchIT {
         // every *IT class redeploys Latch, so by now it has started several times on this database
         try (Connection db = Database.connect();
                 Statement sql = db.createStatement()) {
+            ResultSet claims =
+                    sql.executeQuery(
+                            "select count(*) from done_once where what = 'token.bootstrap'");
+            claims.next();
+            assertEquals(1, claims.getInt(1));
+            // one event, unless AuditRetentionIT archived it already
             ResultSet events =
                     sql.executeQuery(
                             "select count(*) from audit_event where action = 'token.bootstrap'");
             events.next();
-            assertEquals(1, events.getInt(1));
+            assertTrue(events.getInt(1) <= 1);
             ResultSet tokens =
                     sql.executeQuery("select count(*) from token where name = 'bootstrap'");
             tokens.next();

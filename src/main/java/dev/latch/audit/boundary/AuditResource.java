@@ -1,8 +1,10 @@
 package dev.latch.audit.boundary;
 
+import dev.latch.audit.control.AuditCheckpoints;
+import dev.latch.audit.control.AuditEventView;
 import dev.latch.audit.control.AuditQuery;
 import dev.latch.audit.control.AuditTrail;
-import dev.latch.audit.entity.AuditEvent;
+import dev.latch.audit.entity.PublishedCheckpoint;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
 import dev.latch.platform.control.LatchException;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
 @Path("v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,45 +29,14 @@ import java.util.UUID;
 @RolesAllowed(Permission.Names.AUDIT_READ)
 public class AuditResource {
 
-    public record Event(
-            long id,
-            Instant at,
-            String actor,
-            UUID actorTokenId,
-            String action,
-            String target,
-            String outcome,
-            int status,
-            String code,
-            String sourceIp,
-            String userAgent,
-            String requestId,
-            String detail) {
-
-        static Event of(AuditEvent e) {
-            return new Event(
-                    e.id(),
-                    e.at(),
-                    e.actor(),
-                    e.actorTokenId(),
-                    e.action(),
-                    e.target(),
-                    e.outcome(),
-                    e.status(),
-                    e.code(),
-                    e.sourceIp(),
-                    e.userAgent(),
-                    e.requestId(),
-                    e.detail());
-        }
-    }
-
     @Inject AuditQuery query;
 
     @Inject AuditTrail trail;
 
+    @Inject AuditCheckpoints checkpoints;
+
     @GET
-    public Page<Event> list(
+    public Page<AuditEventView> list(
             @QueryParam("actor") String actor,
             @QueryParam("action") String action,
             @QueryParam("target") String target,
@@ -89,7 +59,7 @@ public class AuditResource {
         return Page.of(
                 query.page(filter, page.cursor(), page.limit()),
                 page.limit(),
-                Event::of,
+                AuditEventView::of,
                 e -> String.valueOf(e.id()));
     }
 
@@ -102,6 +72,31 @@ public class AuditResource {
                             message = "is not a checkpoint")
                     String checkpoint) {
         return trail.verify(checkpoint);
+    }
+
+    /** Checkpoints published by the timer, newest first; each is accepted by verify. */
+    @GET
+    @Path("checkpoints")
+    public Page<Checkpoint> checkpoints(@Valid @BeanParam PageRequest page) {
+        return Page.of(
+                checkpoints.page(page.cursor(), page.limit()),
+                page.limit(),
+                Checkpoint::of,
+                c -> String.valueOf(c.id()));
+    }
+
+    public record Checkpoint(
+            long id,
+            Instant at,
+            long eventCount,
+            long lastId,
+            String hash,
+            String checkpoint,
+            boolean anchor) {
+        static Checkpoint of(PublishedCheckpoint c) {
+            return new Checkpoint(
+                    c.id(), c.at(), c.eventCount(), c.lastId(), c.hash(), c.sealed(), c.anchor());
+        }
     }
 
     /** The years PostgreSQL's timestamptz and every sane client share. */

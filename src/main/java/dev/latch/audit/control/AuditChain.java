@@ -99,6 +99,16 @@ public final class AuditChain {
             this.key = key;
         }
 
+        /**
+         * The events after an archived part, continuing from the checkpoint its last event was
+         * sealed in; checkpoints exist only on a keyed chain.
+         */
+        public Verifier(byte[] key, AuditCheckpoint anchor) {
+            this(key);
+            this.keyed = true;
+            this.expectedPrev = anchor.hash();
+        }
+
         public void accept(AuditEvent e) {
             if (firstBadId != null) {
                 return;

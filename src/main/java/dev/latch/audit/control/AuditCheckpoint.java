@@ -1,5 +1,6 @@
 package dev.latch.audit.control;
 
+import dev.latch.audit.entity.PublishedCheckpoint;
 import dev.latch.platform.control.LatchException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +17,10 @@ public record AuditCheckpoint(long count, long lastId, String hash) {
 
     private static final Pattern PLAIN =
             Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.([0-9a-f]{64})");
+
+    public static AuditCheckpoint of(PublishedCheckpoint published) {
+        return new AuditCheckpoint(published.eventCount(), published.lastId(), published.hash());
+    }
 
     public String seal(byte[] key) {
         String plain = count + "." + lastId + "." + hash;

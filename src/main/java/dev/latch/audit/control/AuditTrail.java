@@ -2,6 +2,7 @@ package dev.latch.audit.control;
 
 import dev.latch.audit.entity.AuditEvent;
 import dev.latch.audit.entity.Outcome;
+import dev.latch.audit.entity.PublishedCheckpoint;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.Caller;
@@ -66,13 +67,21 @@ public class AuditTrail {
 
     /** The answer of {@code GET /api/v1/audit/verify}. */
     public record Verification(
-            boolean ok, long checked, Long firstBadId, String checkpoint, Boolean checkpointOk) {}
+            boolean ok,
+            long checked,
+            Long firstBadId,
+            String checkpoint,
+            Boolean checkpointOk,
+            Boolean publishedCheckpointOk,
+            long archived) {}
 
     @PersistenceContext EntityManager em;
 
     @Inject Clock clock;
 
     @Inject AuditChainKey chainKey;
+
+    @Inject AuditCheckpoints checkpoints;
 
     /** Once the keyed chain's first event is committed, it need not be looked for again. */
     private volatile boolean keyedChainSeen;
@@ -92,8 +101,8 @@ public class AuditTrail {
         chain(entry);
     }
 
-    /** True once an event with this action was ever recorded. */
-    public boolean hasRecorded(String action) {
+    /** True once an event with this action was recorded and not archived. */
+    private boolean hasRecorded(String action) {
         return !em.createQuery("select e.id from AuditEvent e where e.action = :action", Long.class)
                 .setParameter("action", action)
                 .setMaxResults(1)
@@ -105,7 +114,9 @@ public class AuditTrail {
         AdvisoryLock.AUDIT_CHAIN.acquire(em);
         if (!keyedChainSeen) {
             // the first event of a keyed chain says so, in the chain: older events stay verifiable
-            keyedChainSeen = hasRecorded(AuditChain.KEYED_FROM_HERE);
+            // (an anchor means it was archived: only keyed chains have checkpoints)
+            keyedChainSeen =
+                    hasRecorded(AuditChain.KEYED_FROM_HERE) || checkpoints.anchor().isPresent();
             if (!keyedChainSeen) {
                 write(
                         new Entry(
@@ -129,7 +140,13 @@ public class AuditTrail {
                         .setMaxResults(1)
                         .getResultStream()
                         .findFirst()
-                        .orElse(AuditChain.GENESIS);
+                        // every event archived: the chain goes on from the anchor
+                        .orElseGet(
+                                () ->
+                                        checkpoints
+                                                .anchor()
+                                                .map(PublishedCheckpoint::hash)
+                                                .orElse(AuditChain.GENESIS));
         long id =
                 ((Number)
                                 em.createNativeQuery("select nextval('audit_event_seq')")
@@ -157,8 +174,11 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Verification verify(String keptCheckpoint) {
-        AuditChain.Verifier verifier = new AuditChain.Verifier(chainKey.bytes());
-        long after = Long.MIN_VALUE;
+        Optional<AuditCheckpoint> anchor = checkpoints.anchor().map(AuditCheckpoint::of);
+        AuditChain.Verifier verifier =
+                anchor.map(a -> new AuditChain.Verifier(chainKey.bytes(), a))
+                        .orElseGet(() -> new AuditChain.Verifier(chainKey.bytes()));
+        long after = anchor.map(AuditCheckpoint::lastId).orElse(Long.MIN_VALUE);
         List<AuditEvent> batch;
         do {
             batch =
@@ -174,34 +194,31 @@ public class AuditTrail {
             }
             em.clear();
         } while (batch.size() == VERIFY_BATCH && verifier.ok());
-        Boolean checkpointOk =
+        Boolean keptOk =
                 keptCheckpoint == null
                         ? null
-                        : matches(AuditCheckpoint.open(keptCheckpoint, chainKey.bytes()));
+                        : checkpoints.holds(AuditCheckpoint.open(keptCheckpoint, chainKey.bytes()));
+        Boolean publishedOk =
+                checkpoints.latest().map(AuditCheckpoint::of).map(checkpoints::holds).orElse(null);
+        long archived = anchor.map(AuditCheckpoint::count).orElse(0L);
         String head =
                 verifier.ok() && verifier.last() != null
                         ? new AuditCheckpoint(
-                                        verifier.checked(),
+                                        archived + verifier.checked(),
                                         verifier.last().id(),
                                         verifier.last().hash())
                                 .seal(chainKey.bytes())
                         : null;
         return new Verification(
-                verifier.ok() && !Boolean.FALSE.equals(checkpointOk),
+                verifier.ok()
+                        && !Boolean.FALSE.equals(keptOk)
+                        && !Boolean.FALSE.equals(publishedOk),
                 verifier.checked(),
                 verifier.firstBadId(),
                 head,
-                checkpointOk);
-    }
-
-    /** The log still holds the head a client kept: that event, unchanged, and as many up to it. */
-    private boolean matches(AuditCheckpoint kept) {
-        AuditEvent head = em.find(AuditEvent.class, kept.lastId());
-        long upTo =
-                em.createQuery("select count(e) from AuditEvent e where e.id <= :id", Long.class)
-                        .setParameter("id", kept.lastId())
-                        .getSingleResult();
-        return head != null && head.hash().equals(kept.hash()) && upTo == kept.count();
+                keptOk,
+                publishedOk,
+                archived);
     }
 
     /**

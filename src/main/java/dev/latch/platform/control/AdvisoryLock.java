@@ -9,7 +9,8 @@ public enum AdvisoryLock {
     AUDIT_CHAIN(0x4C41_0001L),
     TOKEN_SWEEP(0x4C41_0002L),
     BOOTSTRAP(0x4C41_0003L),
-    SIGNING_KEYS(0x4C41_0004L);
+    SIGNING_KEYS(0x4C41_0004L),
+    AUDIT_ARCHIVE(0x4C41_0005L);
 
     private final long key;
 

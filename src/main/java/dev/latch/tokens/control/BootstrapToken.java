@@ -2,6 +2,7 @@ package dev.latch.tokens.control;
 
 import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.AdvisoryLock;
+import dev.latch.platform.control.Once;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.platform.control.SecretFile;
 import dev.latch.security.entity.MintScopes;
@@ -22,8 +23,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first start of an empty database creates the {@code bootstrap} operator token, once ever: its
- * audit event marks that it happened, so purging every token does not bring it back.
+ * The first start of an empty database creates the {@code bootstrap} operator token, once ever: a
+ * {@link Once} claim marks that it happened, so purging every token does not bring it back.
  */
 @Startup
 @Singleton
@@ -38,6 +39,8 @@ public class BootstrapToken {
     @Inject TokenIssuer issuer;
 
     @Inject AuditTrail audit;
+
+    @Inject Once once;
 
     @Inject
     @ConfigProperty(name = "latch.bootstrap-token")
@@ -55,7 +58,7 @@ public class BootstrapToken {
     void ensure() {
         AdvisoryLock.BOOTSTRAP.acquire(
                 em); // two nodes starting on one empty database: one creates it
-        if (audit.hasRecorded(ACTION)) {
+        if (!once.claim(ACTION)) {
             return;
         }
         String secret =

@@ -3,6 +3,7 @@ package dev.latch.users.control;
 import dev.latch.audit.control.AuditTrail;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.Once;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.users.entity.AppUser;
 import dev.latch.users.entity.Role;
@@ -32,6 +33,8 @@ public class BootstrapAdmin {
 
     @Inject AuditTrail audit;
 
+    @Inject Once once;
+
     @Inject Clock clock;
 
     @Inject
@@ -44,7 +47,7 @@ public class BootstrapAdmin {
             return;
         }
         AdvisoryLock.BOOTSTRAP.acquire(em);
-        if (audit.hasRecorded(ACTION)) {
+        if (!once.claim(ACTION)) {
             return;
         }
         AppUser admin =

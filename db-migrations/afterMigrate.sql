@@ -1,0 +1,19 @@
+-- After every migration run, as the schema owner: the application's role (the datasource's user)
+-- may read and write Latch's tables, but only insert into and read the audit tables, archive
+-- through audit_archive(), and not touch the migration history. Nothing to do when both are one role.
+DO $$
+DECLARE
+    app text := '${application_role}';
+BEGIN
+    IF app = current_user THEN
+        RETURN;
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), app);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', current_schema(), app);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), app);
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_checkpoint FROM %I', app);
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM %I', app);
+    EXECUTE format('REVOKE ALL ON FUNCTION audit_archive(bigint) FROM PUBLIC');
+    EXECUTE format('GRANT EXECUTE ON FUNCTION audit_archive(bigint) TO %I', app);
+END
+$$;

@@ -1,0 +1,146 @@
+package dev.latch.audit.control;
+
+import dev.latch.audit.entity.AuditEvent;
+import dev.latch.audit.entity.PublishedCheckpoint;
+import dev.latch.platform.control.AdvisoryLock;
+import dev.latch.platform.control.KeysetQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Publishes sealed checkpoints of the chain's head, and answers whether the log still holds one: a
+ * tail cut or rewritten behind a published or kept checkpoint shows.
+ */
+@ApplicationScoped
+public class AuditCheckpoints {
+
+    private static final System.Logger LOG = System.getLogger(AuditCheckpoints.class.getName());
+
+    @PersistenceContext EntityManager em;
+
+    @Inject Clock clock;
+
+    @Inject AuditChainKey chainKey;
+
+    /** A checkpoint of the head, unless the head has not moved since the last one. */
+    @Transactional
+    public Optional<PublishedCheckpoint> publish() {
+        AdvisoryLock.AUDIT_CHAIN.acquire(em); // no event joins the chain while its head is read
+        return em.createQuery("select e from AuditEvent e order by e.id desc", AuditEvent.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .filter(head -> latest().map(c -> c.lastId() != head.id()).orElse(true))
+                .map(this::record);
+    }
+
+    /** The checkpoint of this event: the one published, or a new one. */
+    @Transactional
+    public PublishedCheckpoint of(AuditEvent event) {
+        return em.createQuery(
+                        "select c from PublishedCheckpoint c where c.lastId = :id",
+                        PublishedCheckpoint.class)
+                .setParameter("id", event.id())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> record(event));
+    }
+
+    /** Events join the chain in id order, each committed before the next: the count is final. */
+    private PublishedCheckpoint record(AuditEvent event) {
+        long count =
+                archivedCount()
+                        + em.createQuery(
+                                        "select count(e) from AuditEvent e where e.id <= :id",
+                                        Long.class)
+                                .setParameter("id", event.id())
+                                .getSingleResult();
+        var checkpoint = new AuditCheckpoint(count, event.id(), event.hash());
+        long id =
+                ((Number)
+                                em.createNativeQuery("select nextval('audit_checkpoint_seq')")
+                                        .getSingleResult())
+                        .longValue();
+        var published =
+                new PublishedCheckpoint(
+                        id,
+                        clock.instant(),
+                        count,
+                        checkpoint.lastId(),
+                        checkpoint.hash(),
+                        checkpoint.seal(chainKey.bytes()));
+        em.persist(published);
+        // the server log leaves the machine: a copy of the head the database cannot take back
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Audit checkpoint: {0} events up to {1} {2}, sealed {3}",
+                count,
+                published.lastId(),
+                published.hash(),
+                published.sealed());
+        return published;
+    }
+
+    public Optional<PublishedCheckpoint> latest() {
+        return newest("");
+    }
+
+    /** The checkpoint the events left in the table continue from, once older ones were archived. */
+    public Optional<PublishedCheckpoint> anchor() {
+        return newest("where c.anchor = true");
+    }
+
+    /** Up to {@code limit + 1} checkpoints, newest first. */
+    public List<PublishedCheckpoint> page(String cursor, int limit) {
+        return KeysetQuery.from(em, PublishedCheckpoint.class, "c").page("c.id", cursor, limit);
+    }
+
+    /**
+     * The log still holds this head: that event, unchanged, with as many events up to it. A head
+     * among the archived events is held when it was published as it is.
+     */
+    public boolean holds(AuditCheckpoint checkpoint) {
+        Optional<PublishedCheckpoint> anchor = anchor();
+        if (anchor.isPresent() && checkpoint.lastId() <= anchor.get().lastId()) {
+            return !em.createQuery(
+                            "select c.id from PublishedCheckpoint c where c.lastId = :id"
+                                    + " and c.hash = :hash and c.eventCount = :count",
+                            Long.class)
+                    .setParameter("id", checkpoint.lastId())
+                    .setParameter("hash", checkpoint.hash())
+                    .setParameter("count", checkpoint.count())
+                    .setMaxResults(1)
+                    .getResultList()
+                    .isEmpty();
+        }
+        AuditEvent head = em.find(AuditEvent.class, checkpoint.lastId());
+        long upTo =
+                archivedCount()
+                        + em.createQuery(
+                                        "select count(e) from AuditEvent e where e.id <= :id",
+                                        Long.class)
+                                .setParameter("id", checkpoint.lastId())
+                                .getSingleResult();
+        return head != null && head.hash().equals(checkpoint.hash()) && upTo == checkpoint.count();
+    }
+
+    private long archivedCount() {
+        return anchor().map(PublishedCheckpoint::eventCount).orElse(0L);
+    }
+
+    private Optional<PublishedCheckpoint> newest(String where) {
+        return em.createQuery(
+                        "select c from PublishedCheckpoint c " + where + " order by c.id desc",
+                        PublishedCheckpoint.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+}

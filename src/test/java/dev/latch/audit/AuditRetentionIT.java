@@ -1,0 +1,232 @@
+package dev.latch.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.latch.audit.control.AuditChain;
+import dev.latch.audit.entity.AuditEvent;
+import dev.latch.platform.control.SecretFile;
+import dev.latch.support.Api;
+import dev.latch.support.Database;
+import dev.latch.support.LatchIT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Checkpoints published on a timer (2 s in the tests), the application's database role, and
+ * retention: events past it move to an archive file and the rest still verifies.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditRetentionIT extends LatchIT {
+
+    /** AdvisoryLock.AUDIT_CHAIN: held while the test rewrites the log, so nothing appends. */
+    private static final long CHAIN_LOCK = 0x4C41_0001L;
+
+    private JsonObject newestCheckpoint() throws InterruptedException {
+        for (int waited = 0; waited < 40; waited++) {
+            var items = api().get("api/v1/audit/checkpoints?limit=1", admin()).items();
+            if (!items.isEmpty()) {
+                return items.getJsonObject(0);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no checkpoint published within 10 s");
+    }
+
+    @Test
+    @Order(1)
+    void theTimerPublishesSealedCheckpointsThatVerifyAccepts() throws Exception {
+        api().issue(admin(), Api.unique("cp"), List.of("tokens.read"));
+        JsonObject published = newestCheckpoint();
+        assertTrue(published.getJsonNumber("event_count").longValue() > 0, published.toString());
+        JsonObject verified =
+                api().get(
+                                "api/v1/audit/verify?checkpoint="
+                                        + published.getString("checkpoint"),
+                                admin())
+                        .json();
+        assertTrue(verified.getBoolean("ok"), verified.toString());
+        assertTrue(verified.getBoolean("checkpoint_ok"));
+        assertTrue(verified.getBoolean("published_checkpoint_ok"));
+        assertEquals(
+                403,
+                api().get(
+                                "api/v1/audit/checkpoints",
+                                api().issue(admin(), Api.unique("r"), List.of("tokens.read"))
+                                        .getString("token"))
+                        .status());
+    }
+
+    @Test
+    @Order(2)
+    void theApplicationRoleMayOnlyInsertAndReadTheAuditTables() throws Exception {
+        String owner = System.getProperty("latch.test.db.user");
+        String app = System.getProperty("latch.test.db.app.user");
+        assumeFalse(owner.equals(app), "the test database has one role for both");
+        long checkpoint = newestCheckpoint().getJsonNumber("id").longValue();
+        try (Connection db =
+                        DriverManager.getConnection(
+                                System.getProperty("latch.test.db.url"),
+                                app,
+                                System.getProperty("latch.test.db.app.password"));
+                Statement sql = db.createStatement()) {
+            for (String forbidden :
+                    List.of(
+                            "update audit_event set actor = 'mallory'",
+                            "delete from audit_event",
+                            "truncate audit_event",
+                            "update audit_checkpoint set hash = hash",
+                            "delete from audit_checkpoint",
+                            "delete from flyway_schema_history")) {
+                SQLException refused =
+                        assertThrows(SQLException.class, () -> sql.execute(forbidden), forbidden);
+                assertEquals("42501", refused.getSQLState(), forbidden + ": " + refused);
+            }
+            // archiving through the one function it may call never removes a recent event
+            SQLException young =
+                    assertThrows(
+                            SQLException.class,
+                            () -> sql.execute("select audit_archive(" + checkpoint + ")"));
+            assertTrue(young.getMessage().contains("younger than 30 days"), young.getMessage());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void eventsPastRetentionMoveToAnArchiveFileAndTheRestStillVerifies() throws Exception {
+        api().issue(admin(), Api.unique("old"), List.of("tokens.read"));
+        int aged = ageTheWholeLog(Duration.ofDays(400));
+
+        JsonObject verified = null;
+        for (int waited = 0; waited < 60; waited++) {
+            verified = api().get("api/v1/audit/verify", admin()).json();
+            if (verified.getJsonNumber("archived").longValue() > 0) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(verified.getBoolean("ok"), verified.toString());
+        assertEquals(aged, verified.getJsonNumber("archived").longValue(), verified.toString());
+
+        JsonObject anchor =
+                api()
+                        .get("api/v1/audit/checkpoints?limit=100", admin())
+                        .items()
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .filter(c -> c.getBoolean("anchor"))
+                        .findFirst()
+                        .orElseThrow();
+        Path file =
+                Path.of(
+                        System.getProperty("latch.test.data.dir"),
+                        "audit-archive",
+                        "audit-0-" + anchor.getJsonNumber("last_id") + ".jsonl");
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(aged + 1, lines.size(), "a header and one line per archived event");
+        JsonObject header = Json.createReader(new StringReader(lines.get(0))).readObject();
+        assertEquals(anchor.getString("checkpoint"), header.getString("to"));
+        JsonObject last =
+                Json.createReader(new StringReader(lines.get(lines.size() - 1))).readObject();
+        assertEquals(anchor.getString("hash"), last.getString("hash"));
+
+        // the chain goes on from the anchor, and a kept checkpoint of the archived part still holds
+        api().issue(admin(), Api.unique("after"), List.of("tokens.read"));
+        JsonObject after =
+                api().get(
+                                "api/v1/audit/verify?checkpoint=" + anchor.getString("checkpoint"),
+                                admin())
+                        .json();
+        assertTrue(after.getBoolean("ok"), after.toString());
+        assertTrue(after.getBoolean("checkpoint_ok"));
+        assertEquals(aged, after.getJsonNumber("archived").longValue());
+    }
+
+    /**
+     * Plays time forward: every event is re-dated {@code by} earlier and re-chained with the chain
+     * key, as if written that long ago, and the checkpoints of the old dates are dropped.
+     */
+    private static int ageTheWholeLog(Duration by) throws Exception {
+        byte[] key = SecretFile.key(Optional.of(keyFile()), Path.of(keyFile()));
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("select pg_advisory_lock(" + CHAIN_LOCK + ")");
+            try {
+                sql.execute("alter table audit_event disable trigger user");
+                sql.execute("alter table audit_checkpoint disable trigger user");
+                List<AuditEvent> events = new ArrayList<>();
+                try (ResultSet rs = sql.executeQuery("select * from audit_event order by id")) {
+                    while (rs.next()) {
+                        events.add(
+                                new AuditEvent(
+                                        rs.getLong("id"),
+                                        rs.getObject("at", OffsetDateTime.class)
+                                                .toInstant()
+                                                .minus(by),
+                                        rs.getString("actor"),
+                                        rs.getObject("actor_token_id", UUID.class),
+                                        rs.getString("action"),
+                                        rs.getString("target"),
+                                        rs.getString("outcome"),
+                                        rs.getInt("status"),
+                                        rs.getString("code"),
+                                        rs.getString("source_ip"),
+                                        rs.getString("user_agent"),
+                                        rs.getString("request_id"),
+                                        rs.getString("detail")));
+                    }
+                }
+                String prev = AuditChain.GENESIS;
+                boolean keyed = false;
+                try (PreparedStatement update =
+                        db.prepareStatement(
+                                "update audit_event set at = ?, prev_hash = ?, hash = ? where id = ?")) {
+                    // two passes keep the unique hash column free of collisions mid-way
+                    sql.execute("update audit_event set hash = md5(hash) || md5(prev_hash)");
+                    for (AuditEvent e : events) {
+                        keyed |= AuditChain.KEYED_FROM_HERE.equals(e.action());
+                        String hash = AuditChain.hash(e, prev, keyed ? key : null);
+                        update.setObject(1, e.at().atOffset(ZoneOffset.UTC));
+                        update.setString(2, prev);
+                        update.setString(3, hash);
+                        update.setLong(4, e.id());
+                        update.executeUpdate();
+                        prev = hash;
+                    }
+                }
+                sql.execute("delete from audit_checkpoint");
+                return events.size();
+            } finally {
+                sql.execute("alter table audit_event enable trigger user");
+                sql.execute("alter table audit_checkpoint enable trigger user");
+                sql.execute("select pg_advisory_unlock(" + CHAIN_LOCK + ")");
+            }
+        }
+    }
+
+    private static String keyFile() {
+        return Path.of(System.getProperty("latch.test.data.dir"), "audit-chain.key").toString();
+    }
+}
