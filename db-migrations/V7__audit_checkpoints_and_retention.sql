@@ -42,6 +42,19 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
+-- A checkpoint is inserted as a plain checkpoint; only audit_archive() makes one the anchor.
+CREATE FUNCTION audit_checkpoint_no_anchor() RETURNS trigger AS $$
+BEGIN
+    IF NEW.anchor THEN
+        RAISE EXCEPTION 'a checkpoint becomes the anchor only by archiving';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER audit_checkpoint_inserted_plain
+    BEFORE INSERT ON audit_checkpoint
+    FOR EACH ROW EXECUTE FUNCTION audit_checkpoint_no_anchor();
 CREATE TRIGGER audit_checkpoint_no_update_or_delete
     BEFORE UPDATE OR DELETE ON audit_checkpoint
     FOR EACH ROW EXECUTE FUNCTION audit_checkpoint_append_only();
@@ -51,24 +64,27 @@ CREATE TRIGGER audit_checkpoint_no_truncate
 
 -- The one way to remove events: up to a published checkpoint, which becomes the anchor the rest of
 -- the chain is verified from, and never an event younger than 30 days, whatever the caller asks.
--- It runs with its owner's rights, so the application's role needs no DELETE on the audit tables.
+-- It runs with its owner's rights, so the application's role needs no DELETE on the audit tables;
+-- hence every name is qualified and pg_temp searched last (a caller's temporary table named
+-- audit_event must never stand in for the real one).
 CREATE FUNCTION audit_archive(checkpoint_id bigint) RETURNS bigint
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     through bigint;
     removed bigint;
 BEGIN
-    SELECT last_id INTO through FROM audit_checkpoint WHERE id = checkpoint_id;
+    SELECT last_id INTO through FROM "${flyway:defaultSchema}".audit_checkpoint WHERE id = checkpoint_id;
     IF through IS NULL THEN
         RAISE EXCEPTION 'no audit checkpoint %', checkpoint_id;
     END IF;
-    IF EXISTS (SELECT 1 FROM audit_event WHERE id <= through AND at > now() - interval '30 days') THEN
+    IF EXISTS (SELECT 1 FROM "${flyway:defaultSchema}".audit_event
+               WHERE id <= through AND at > now() - interval '30 days') THEN
         RAISE EXCEPTION 'audit events younger than 30 days are never archived';
     END IF;
     PERFORM set_config('latch.audit_archiving', 'on', true);
-    DELETE FROM audit_event WHERE id <= through;
+    DELETE FROM "${flyway:defaultSchema}".audit_event WHERE id <= through;
     GET DIAGNOSTICS removed = ROW_COUNT;
-    UPDATE audit_checkpoint SET anchor = true WHERE id = checkpoint_id;
+    UPDATE "${flyway:defaultSchema}".audit_checkpoint SET anchor = true WHERE id = checkpoint_id;
     PERFORM set_config('latch.audit_archiving', 'off', true);
     RETURN removed;
 END;

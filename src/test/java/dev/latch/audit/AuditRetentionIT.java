@@ -1,6 +1,7 @@
 package dev.latch.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -86,11 +87,7 @@ class AuditRetentionIT extends LatchIT {
         String app = System.getProperty("latch.test.db.app.user");
         assumeFalse(owner.equals(app), "the test database has one role for both");
         long checkpoint = newestCheckpoint().getJsonNumber("id").longValue();
-        try (Connection db =
-                        DriverManager.getConnection(
-                                System.getProperty("latch.test.db.url"),
-                                app,
-                                System.getProperty("latch.test.db.app.password"));
+        try (Connection db = appConnection();
                 Statement sql = db.createStatement()) {
             for (String forbidden :
                     List.of(
@@ -115,6 +112,125 @@ class AuditRetentionIT extends LatchIT {
 
     @Test
     @Order(3)
+    void theArchiveFunctionIgnoresTheCallersTemporaryTables() throws Exception {
+        String app = System.getProperty("latch.test.db.app.user");
+        long before = eventCount();
+        try (Connection db = appConnection();
+                Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            // temporary look-alikes that would let the function's owner archive what the caller
+            // says
+            sql.execute("create temp table audit_checkpoint (like public.audit_checkpoint)");
+            sql.execute("create temp table audit_event (like public.audit_event)");
+            sql.execute(
+                    "insert into pg_temp.audit_checkpoint values"
+                            + " (-7, now(), 1, 1, repeat('0', 64), 'x', false)");
+            SQLException refused =
+                    assertThrows(SQLException.class, () -> sql.execute("select audit_archive(-7)"));
+            assertTrue(refused.getMessage().contains("no audit checkpoint"), refused.getMessage());
+            db.rollback();
+        }
+        assertEquals(before, eventCount(), app + " removed nothing");
+    }
+
+    @Test
+    @Order(4)
+    void aForgedAnchorIsRefusedOrFound() throws Exception {
+        long head = newestCheckpoint().getJsonNumber("last_id").longValue();
+        String forge =
+                "insert into audit_checkpoint (id, at, event_count, last_id, hash, sealed, anchor)"
+                        + " select nextval('audit_checkpoint_seq'), now(), 1, "
+                        + head
+                        + ", hash, 'forged', true from audit_event where id = "
+                        + head;
+        try (Connection db = appConnection();
+                Statement sql = db.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class, () -> sql.execute(forge));
+            assertTrue(refused.getMessage().contains("only by archiving"), refused.getMessage());
+        }
+        // the schema owner lifts the guard: verify finds the anchor not sealed by the chain key
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("alter table audit_checkpoint disable trigger user");
+            sql.execute(forge);
+            sql.execute("alter table audit_checkpoint enable trigger user");
+            try {
+                JsonObject verified = api().get("api/v1/audit/verify", admin()).json();
+                assertFalse(verified.getBoolean("ok"), verified.toString());
+                assertTrue(
+                        verified.getString("problem").contains("not sealed"), verified.toString());
+            } finally {
+                sql.execute("alter table audit_checkpoint disable trigger user");
+                sql.execute("delete from audit_checkpoint where sealed = 'forged'");
+                sql.execute("alter table audit_checkpoint enable trigger user");
+            }
+        }
+        assertTrue(api().get("api/v1/audit/verify", admin()).json().getBoolean("ok"));
+    }
+
+    @Test
+    @Order(5)
+    void theTimerPublishesNothingOverACutTail() throws Exception {
+        api().issue(admin(), Api.unique("cut"), List.of("tokens.read"));
+        long published = awaitCheckpointOfHead();
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("select pg_advisory_lock(" + CHAIN_LOCK + ")");
+            sql.execute(
+                    "create temp table cut as select * from audit_event where id = " + published);
+            sql.execute("alter table audit_event disable trigger user");
+            sql.execute("delete from audit_event where id = " + published);
+            sql.execute("alter table audit_event enable trigger user");
+            sql.execute("select pg_advisory_unlock(" + CHAIN_LOCK + ")");
+            try {
+                Thread.sleep(5000); // two timer runs: neither may publish the shorter log
+                JsonObject verified = api().get("api/v1/audit/verify", admin()).json();
+                assertFalse(verified.getBoolean("ok"), verified.toString());
+                assertFalse(verified.getBoolean("published_checkpoint_ok"), verified.toString());
+            } finally {
+                sql.execute("insert into audit_event select * from cut");
+            }
+        }
+        assertTrue(api().get("api/v1/audit/verify", admin()).json().getBoolean("ok"));
+    }
+
+    /** The last id of a checkpoint published after the current head was written. */
+    private long awaitCheckpointOfHead() throws Exception {
+        long head;
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement();
+                ResultSet rs = sql.executeQuery("select max(id) from audit_event")) {
+            rs.next();
+            head = rs.getLong(1);
+        }
+        for (int waited = 0; waited < 40; waited++) {
+            long last = newestCheckpoint().getJsonNumber("last_id").longValue();
+            if (last >= head) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no checkpoint of event " + head + " within 10 s");
+    }
+
+    private static Connection appConnection() throws SQLException {
+        return DriverManager.getConnection(
+                System.getProperty("latch.test.db.url"),
+                System.getProperty("latch.test.db.app.user"),
+                System.getProperty("latch.test.db.app.password"));
+    }
+
+    private static long eventCount() throws SQLException {
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement();
+                ResultSet rs = sql.executeQuery("select count(*) from audit_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    @Order(10)
     void eventsPastRetentionMoveToAnArchiveFileAndTheRestStillVerifies() throws Exception {
         api().issue(admin(), Api.unique("old"), List.of("tokens.read"));
         int aged = ageTheWholeLog(Duration.ofDays(400));

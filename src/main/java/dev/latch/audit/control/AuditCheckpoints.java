@@ -28,10 +28,23 @@ public class AuditCheckpoints {
 
     @Inject AuditChainKey chainKey;
 
-    /** A checkpoint of the head, unless the head has not moved since the last one. */
+    /**
+     * A checkpoint of the head, unless the head has not moved since the last one, or the log no
+     * longer holds the last one: a new checkpoint must never paper over a cut tail.
+     */
     @Transactional
     public Optional<PublishedCheckpoint> publish() {
         AdvisoryLock.AUDIT_CHAIN.acquire(em); // no event joins the chain while its head is read
+        Optional<String> problem =
+                latest().filter(c -> !sealed(c) || !holds(AuditCheckpoint.of(c)))
+                        .map(c -> "the log no longer holds checkpoint " + c.id());
+        if (problem.isPresent()) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "Audit log tampered: {0}; no checkpoint is published until it is looked into",
+                    problem.get());
+            return Optional.empty();
+        }
         return em.createQuery("select e from AuditEvent e order by e.id desc", AuditEvent.class)
                 .setMaxResults(1)
                 .getResultStream()
@@ -109,16 +122,19 @@ public class AuditCheckpoints {
     public boolean holds(AuditCheckpoint checkpoint) {
         Optional<PublishedCheckpoint> anchor = anchor();
         if (anchor.isPresent() && checkpoint.lastId() <= anchor.get().lastId()) {
-            return !em.createQuery(
-                            "select c.id from PublishedCheckpoint c where c.lastId = :id"
-                                    + " and c.hash = :hash and c.eventCount = :count",
-                            Long.class)
+            // archived: held when published as it is before the archive; its events are in the
+            // archive files
+            return em.createQuery(
+                            "select c from PublishedCheckpoint c where c.lastId = :id"
+                                    + " and c.hash = :hash and c.eventCount = :count"
+                                    + " and c.id <= :anchor",
+                            PublishedCheckpoint.class)
                     .setParameter("id", checkpoint.lastId())
                     .setParameter("hash", checkpoint.hash())
                     .setParameter("count", checkpoint.count())
-                    .setMaxResults(1)
-                    .getResultList()
-                    .isEmpty();
+                    .setParameter("anchor", anchor.get().id())
+                    .getResultStream()
+                    .anyMatch(this::sealed);
         }
         AuditEvent head = em.find(AuditEvent.class, checkpoint.lastId());
         long upTo =
@@ -129,6 +145,66 @@ public class AuditCheckpoints {
                                 .setParameter("id", checkpoint.lastId())
                                 .getSingleResult();
         return head != null && head.hash().equals(checkpoint.hash()) && upTo == checkpoint.count();
+    }
+
+    /**
+     * What is wrong with the published checkpoints, if anything: a seal that is not the chain
+     * key's, a count or head that went backwards, an anchor with events still before it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> problem() {
+        PublishedCheckpoint previous = null;
+        List<PublishedCheckpoint> batch;
+        long after = Long.MIN_VALUE;
+        do {
+            batch =
+                    em.createQuery(
+                                    "select c from PublishedCheckpoint c where c.id > :after"
+                                            + " order by c.id",
+                                    PublishedCheckpoint.class)
+                            .setParameter("after", after)
+                            .setMaxResults(1000)
+                            .getResultList();
+            for (PublishedCheckpoint c : batch) {
+                if (!sealed(c)) {
+                    return Optional.of("checkpoint " + c.id() + " is not sealed by the chain key");
+                }
+                if (previous != null
+                        && (c.lastId() < previous.lastId()
+                                || c.eventCount() < previous.eventCount())) {
+                    return Optional.of(
+                            "checkpoint "
+                                    + c.id()
+                                    + " goes back behind checkpoint "
+                                    + previous.id());
+                }
+                previous = c;
+                after = c.id();
+            }
+            em.clear();
+        } while (batch.size() == 1000);
+        Optional<PublishedCheckpoint> anchor = anchor();
+        if (anchor.isPresent()
+                && !em.createQuery("select e.id from AuditEvent e where e.id <= :id", Long.class)
+                        .setParameter("id", anchor.get().lastId())
+                        .setMaxResults(1)
+                        .getResultList()
+                        .isEmpty()) {
+            return Optional.of(
+                    "events up to the anchor, checkpoint "
+                            + anchor.get().id()
+                            + ", are still in the log");
+        }
+        return Optional.empty();
+    }
+
+    /** Sealed by this server's chain key, as it says. */
+    private boolean sealed(PublishedCheckpoint c) {
+        try {
+            return AuditCheckpoint.open(c.sealed(), chainKey.bytes()).equals(AuditCheckpoint.of(c));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private long archivedCount() {

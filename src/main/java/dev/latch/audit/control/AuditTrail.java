@@ -73,7 +73,8 @@ public class AuditTrail {
             String checkpoint,
             Boolean checkpointOk,
             Boolean publishedCheckpointOk,
-            long archived) {}
+            long archived,
+            String problem) {}
 
     @PersistenceContext EntityManager em;
 
@@ -200,25 +201,30 @@ public class AuditTrail {
                         : checkpoints.holds(AuditCheckpoint.open(keptCheckpoint, chainKey.bytes()));
         Boolean publishedOk =
                 checkpoints.latest().map(AuditCheckpoint::of).map(checkpoints::holds).orElse(null);
+        Optional<String> problem = checkpoints.problem();
         long archived = anchor.map(AuditCheckpoint::count).orElse(0L);
-        String head =
-                verifier.ok() && verifier.last() != null
-                        ? new AuditCheckpoint(
+        Optional<AuditCheckpoint> head =
+                verifier.last() == null
+                        ? anchor
+                        : Optional.of(
+                                new AuditCheckpoint(
                                         archived + verifier.checked(),
                                         verifier.last().id(),
-                                        verifier.last().hash())
-                                .seal(chainKey.bytes())
-                        : null;
-        return new Verification(
+                                        verifier.last().hash()));
+        boolean ok =
                 verifier.ok()
+                        && problem.isEmpty()
                         && !Boolean.FALSE.equals(keptOk)
-                        && !Boolean.FALSE.equals(publishedOk),
+                        && !Boolean.FALSE.equals(publishedOk);
+        return new Verification(
+                ok,
                 verifier.checked(),
                 verifier.firstBadId(),
-                head,
+                ok ? head.map(h -> h.seal(chainKey.bytes())).orElse(null) : null,
                 keptOk,
                 publishedOk,
-                archived);
+                archived,
+                problem.orElse(null));
     }
 
     /**
