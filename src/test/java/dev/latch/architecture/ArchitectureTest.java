@@ -1,5 +1,8 @@
 package dev.latch.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -54,6 +57,38 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule anotherFeaturesBoundaryOnlyThroughTheSharedKit =
             classes().should(useNoOtherFeaturesBoundaryButTheSharedKit());
+
+    /** The CLI is a client: its jar (see pom.xml) holds dev.latch.cli and these pure rules only. */
+    static final Set<String> SHARED_WITH_THE_CLI =
+            Set.of(
+                    "dev.latch.platform.control.Ttl",
+                    "dev.latch.platform.control.LatchException",
+                    "dev.latch.platform.control.ErrorCode");
+
+    @ArchTest
+    static final ArchRule theCliUsesNoServerCodeButThePureRules =
+            classes()
+                    .that()
+                    .resideInAPackage("dev.latch.cli..")
+                    .should()
+                    .onlyDependOnClassesThat(
+                            resideOutsideOfPackage("dev.latch..")
+                                    .or(resideInAPackage("dev.latch.cli.."))
+                                    .or(
+                                            describe(
+                                                    "are shared with the CLI",
+                                                    c ->
+                                                            SHARED_WITH_THE_CLI.contains(
+                                                                    c.getName()))));
+
+    @ArchTest
+    static final ArchRule theServerNeverUsesTheCli =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("dev.latch.cli..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("dev.latch.cli..");
 
     @ArchTest
     static final ArchRule noCeremonyNames =

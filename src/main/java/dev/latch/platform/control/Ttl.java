@@ -16,11 +16,17 @@ public final class Ttl {
 
     /** A lifetime: strictly positive and at most {@code cap}. */
     public static Duration of(String text, Duration cap) {
-        Duration ttl = parse("ttl", text);
+        return of("ttl", text, cap);
+    }
+
+    /** As {@link #of(String, Duration)}, naming the value {@code field} (the CLI's "--ttl"). */
+    public static Duration of(String field, String text, Duration cap) {
+        Duration ttl = parse(field, text);
         if (ttl.isZero()) {
-            throw LatchException.invalidArgument("invalid ttl \"" + text + "\" — must be > 0");
+            throw LatchException.invalidArgument(
+                    "invalid " + field + " \"" + text + "\" — must be > 0");
         }
-        return capped("ttl", text, ttl, cap);
+        return capped(field, text, ttl, cap);
     }
 
     /** A grace period: zero allowed, at most {@code cap}. */

@@ -1,0 +1,329 @@
+package dev.latch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.Ttl;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latch}: the five seed tools' command lines over Latch's REST API. Results on stdout,
+ * messages on stderr; exit 0 done, 1 refused or failed, 2 a wrong command line.
+ */
+@Command(
+        name = "latch",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = Latch.Version.class,
+        description = "Latch's command line: operator tokens, join tokens, users, JWTs, audit.",
+        subcommands = {
+            TokenCommand.class,
+            JoinCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            UserCommand.class,
+            ServiceUserCommand.class,
+            AuthCommand.class,
+            OperatorCommand.class,
+            WhoAmICommand.class,
+            AuditCommand.class,
+            KeysCommand.class,
+            CompletionCommand.class
+        })
+public class Latch {
+
+    static final String VERSION = "0.1.0";
+
+    /** How results are printed. */
+    enum Format {
+        table,
+        json,
+        token
+    }
+
+    @Option(
+            names = "--server",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            description = "Latch's base URL (env LATCH_URL; default http://localhost:8080)")
+    String server;
+
+    @Option(
+            names = "--token",
+            scope = ScopeType.INHERIT,
+            paramLabel = "TOKEN",
+            description = "bearer credential (env LATCH_TOKEN; default: the `latch login` session)")
+    String token;
+
+    @Option(
+            names = "--token-file",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "read the bearer credential from FILE (e.g. data/bootstrap.token)")
+    Path tokenFile;
+
+    @Option(
+            names = "--ca-cert",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PEM",
+            description = "trust only the CA certificate(s) in PEM for https")
+    Path caCert;
+
+    @Option(
+            names = "--timeout",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DURATION",
+            description = "give up on the server after this long (default 30s)")
+    String timeout;
+
+    @Option(
+            names = "--format",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            description = "table (default), json, or token: the credential and one newline")
+    Format format;
+
+    @Option(
+            names = "--output",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "write the result to FILE (created 0600) instead of stdout")
+    Path output;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "print no confirmation lines, only results and errors")
+    boolean quiet;
+
+    @Spec CommandSpec spec;
+
+    final Map<String, String> env;
+    final PrintStream out;
+    final PrintStream err;
+    final InputStream in;
+    final Prompt prompt;
+
+    public Latch(
+            Map<String, String> env,
+            PrintStream out,
+            PrintStream err,
+            InputStream in,
+            Prompt prompt) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        this.in = in;
+        this.prompt = prompt;
+    }
+
+    public static void main(String[] args) {
+        var console = System.console();
+        Prompt prompt =
+                console == null
+                        ? null
+                        : label -> {
+                            char[] typed = console.readPassword("%s", label);
+                            return typed == null ? null : new String(typed);
+                        };
+        System.exit(
+                new Latch(System.getenv(), System.out, System.err, System.in, prompt).run(args));
+    }
+
+    /** Runs one command line; the exit code. */
+    public int run(String... args) {
+        CommandLine line = new CommandLine(this, new Factory());
+        line.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        line.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        line.setParameterExceptionHandler(new Errors(this));
+        line.setExecutionExceptionHandler(new Errors(this));
+        line.setExecutionStrategy(this::checkedRun);
+        return line.execute(args);
+    }
+
+    /** A wrong --format is a usage error before anything is asked of the server. */
+    private int checkedRun(CommandLine.ParseResult parsed) {
+        CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+        Object command = leaf.getCommandSpec().userObject();
+        boolean credential =
+                command instanceof java.lang.reflect.Method method
+                        ? method.isAnnotationPresent(PrintsCredential.class)
+                        : command.getClass().isAnnotationPresent(PrintsCredential.class);
+        if (format() == Format.token && !credential) {
+            throw new CommandLine.ParameterException(
+                    leaf, "--format token: this command prints no credential; use table or json");
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** Reads a secret without echo, or null when there is no terminal. */
+    @FunctionalInterface
+    public interface Prompt {
+        String read(String label);
+    }
+
+    URI serverUrl() {
+        String url =
+                Optional.ofNullable(server)
+                        .or(() -> Optional.ofNullable(env.get("LATCH_URL")))
+                        .or(() -> Session.load(this).map(Session::server))
+                        .orElse("http://localhost:8080");
+        try {
+            URI uri = URI.create(url.endsWith("/") ? url : url + "/");
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new Usage("--server must be an http or https URL, not \"" + url + "\"");
+        }
+    }
+
+    Duration timeout() {
+        try {
+            return Ttl.of("--timeout", timeout == null ? "30s" : timeout, Duration.ofHours(1));
+        } catch (LatchException e) {
+            throw new Usage(e.getMessage());
+        }
+    }
+
+    /** The caller's credential: --token, --token-file, LATCH_TOKEN, then the login session. */
+    Optional<String> bearer() {
+        if (token != null) {
+            return Optional.of(token.strip());
+        }
+        if (tokenFile != null) {
+            return Optional.of(readSecret(tokenFile, "--token-file"));
+        }
+        return Optional.ofNullable(env.get("LATCH_TOKEN"))
+                .map(String::strip)
+                .or(() -> Session.load(this).map(Session::token));
+    }
+
+    /** The server, as the caller. */
+    Server server() {
+        return new Server(
+                serverUrl(),
+                bearer().orElseThrow(
+                                () ->
+                                        new Refused(
+                                                0,
+                                                null,
+                                                "no credential: pass --token or --token-file, set"
+                                                        + " LATCH_TOKEN, or run `latch login`")),
+                timeout(),
+                caCert);
+    }
+
+    /** The server, without a credential (login, join exchange). */
+    Server anonymous() {
+        return new Server(serverUrl(), null, timeout(), caCert);
+    }
+
+    Format format() {
+        return format == null ? Format.table : format;
+    }
+
+    Path configFile() {
+        String base = env.get("XDG_CONFIG_HOME");
+        Path dir =
+                base == null || base.isBlank()
+                        ? Path.of(
+                                env.getOrDefault("HOME", System.getProperty("user.home")),
+                                ".config")
+                        : Path.of(base);
+        return dir.resolve("latch").resolve("config");
+    }
+
+    /**
+     * Prints a result: the server's JSON, the table, or the credential alone. With --output the
+     * text goes to that file, created owner-only.
+     */
+    void result(JsonNode json, Supplier<String> table, String credential) {
+        String text =
+                switch (format()) {
+                    case json -> json.toPrettyString() + "\n";
+                    case token -> credential + "\n";
+                    case table -> table.get();
+                };
+        write(text);
+    }
+
+    /** A confirmation line in table format (none with --quiet); the server's JSON in json. */
+    void confirm(JsonNode json, String line) {
+        if (format() == Format.json) {
+            write((json.isMissingNode() ? "{}" : json.toPrettyString()) + "\n");
+        } else if (!quiet) {
+            write(line + "\n");
+        }
+    }
+
+    private void write(String text) {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try {
+            if (!Files.exists(output)) {
+                Files.createFile(
+                        output,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(
+                    output, text, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new Refused(0, null, "cannot write --output " + output + ": " + e.getMessage());
+        }
+    }
+
+    /** A secret from a file: its content without surrounding whitespace, never empty. */
+    static String readSecret(Path file, String option) {
+        try {
+            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (secret.isEmpty()) {
+                throw new Usage(option + " " + file + " is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new Usage(option + " " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Creates the commands, handing each this run's environment. */
+    private final class Factory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Latch.class).newInstance(Latch.this);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"latch " + VERSION};
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.latch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command line without a server (nothing listens at its URL, so a request would end in exit 1):
+ * parsing, parachute's argument checks and messages, formats, exit codes.
+ */
+class LatchCliTest {
+
+    private final Cli cli = new Cli("http://127.0.0.1:9");
+
+    private static final String MINT_USAGE =
+            "usage: latch auth mint-token --scope <scope> [--aud <aud>] [--ttl <duration>] [--sub"
+                    + " <sub>]";
+
+    @Test
+    void aMissingScopeIsAUsageErrorWithParachutesUsageLine() {
+        var run = cli.run("auth", "mint-token");
+        assertEquals(2, run.code());
+        assertEquals("", run.out());
+        assertEquals("latch auth mint-token: --scope is required\n" + MINT_USAGE + "\n", run.err());
+    }
+
+    @Test
+    void anUnknownFlagIsNamedEvenWhenTheScopeIsMissingToo() {
+        var run = cli.run("auth", "mint-token", "--lol");
+        assertEquals(2, run.code());
+        assertTrue(
+                run.err().startsWith("latch auth mint-token: unknown flag \"--lol\"\n"), run.err());
+    }
+
+    @Test
+    void badTtlsAreRefusedHereInParachutesWords() {
+        assertUsage(
+                "invalid --ttl \"0s\" — must be > 0",
+                "auth",
+                "mint-token",
+                "--scope",
+                "s:t",
+                "--ttl",
+                "0s");
+        assertUsage(
+                "--ttl \"400d\" exceeds 365d cap",
+                "auth",
+                "mint-token",
+                "--scope",
+                "s:t",
+                "--ttl",
+                "400d");
+        assertUsage(
+                "invalid --ttl \"1week\" — expected e.g. 90d, 24h, 30m, 60s",
+                "auth",
+                "mint-token",
+                "--scope",
+                "s:t",
+                "--ttl",
+                "1week");
+    }
+
+    @Test
+    void aBlankScopeOrAnEmptyValueIsAUsageError() {
+        assertUsage(
+                "--scope must contain at least one scope", "auth", "mint-token", "--scope", "  ");
+        assertUsage("--scope requires a value", "auth", "mint-token", "--scope=");
+        assertUsage("--scope requires a value", "auth", "mint-token", "--scope");
+        assertUsage("--aud requires a value", "auth", "mint-token", "--scope", "a:b", "--aud=");
+    }
+
+    @Test
+    void withoutAnyCredentialMintTokenSaysWhereItLookedAndWhatToRun() {
+        var run = cli.run("auth", "mint-token", "--scope", "scribe:transcribe");
+        assertEquals(1, run.code());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("no operator token found at " + cli.configFile()), run.err());
+        assertTrue(run.err().contains("run `latch login`"), run.err());
+    }
+
+    @Test
+    void bothFlagSyntaxesParseAlike() {
+        assertUsage("invalid --expiring \"0s\" — must be > 0", "token", "list", "--expiring=0s");
+        assertUsage("invalid --expiring \"0s\" — must be > 0", "token", "list", "--expiring", "0s");
+    }
+
+    @Test
+    void formatTokenOnACommandWithoutACredentialIsRefusedBeforeAnyRequest() {
+        // a request would fail to connect (exit 1); the usage error comes first
+        assertUsage(
+                "--format token: this command prints no credential; use table or json",
+                "token",
+                "revoke",
+                "ci-deploy",
+                "--format",
+                "token");
+    }
+
+    @Test
+    void secretsAreNeverTakenAsFlagValues() {
+        assertUsage("unknown flag \"--password\"", "login", "--username", "u", "--password", "p");
+        assertUsage(
+                "unknown flag \"--internal-key\"",
+                "operator",
+                "token",
+                "--internal-key",
+                "k",
+                "issue",
+                "--subject",
+                "s",
+                "--scope",
+                "a");
+        assertUsage(
+                "missing --internal-key-file or BUS_OPERATOR_INTERNAL_KEY",
+                "operator",
+                "token",
+                "issue",
+                "--subject",
+                "s",
+                "--audience",
+                "x",
+                "--scope",
+                "a");
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsAFailureNotAUsageError() {
+        var run = cli.with("LATCH_TOKEN", "lop_x").run("whoami");
+        assertEquals(1, run.code());
+        assertEquals(
+                "latch whoami: cannot reach http://127.0.0.1:9/ (connection refused)\n", run.err());
+    }
+
+    @Test
+    void versionHelpAndCompletionAnswerWithoutAServer() {
+        assertEquals(new Cli.Run(0, "latch " + Latch.VERSION + "\n", ""), cli.run("--version"));
+        var help = cli.run("token", "issue", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--allow-privileged"), help.out());
+        var bash = cli.run("completion", "bash");
+        assertEquals(0, bash.code());
+        assertTrue(bash.out().contains("mint-token"), "generated from the command model");
+        assertTrue(cli.run("completion", "zsh").out().startsWith("autoload -U +X compinit"));
+        assertUsage("SHELL must be bash or zsh", "completion", "fish");
+    }
+
+    @Test
+    void jacosListKeepsItsColumnsAndWidths() {
+        String table =
+                new Table()
+                        .column("IDENTITY", 30)
+                        .column("ISSUED", 20)
+                        .column("REVOKED")
+                        .row("bootstrap", "2026-05-01T12:00:00Z", "-")
+                        .row("ci-deploy", "2026-05-02T09:14:00Z", "2026-05-24T08:00:00Z")
+                        .toString();
+        assertEquals(
+                "IDENTITY                       ISSUED               REVOKED\n"
+                        + "bootstrap                      2026-05-01T12:00:00Z -\n"
+                        + "ci-deploy                      2026-05-02T09:14:00Z 2026-05-24T08:00:00Z\n",
+                table);
+    }
+
+    private void assertUsage(String message, String... args) {
+        var run = cli.run(args);
+        assertEquals(2, run.code(), run.err());
+        assertEquals("", run.out());
+        String[] lines = run.err().split("\n");
+        assertTrue(lines[0].endsWith(": " + message), run.err());
+        assertTrue(lines[1].startsWith("usage: latch "), run.err());
+    }
+}
