@@ -31,6 +31,9 @@ final class AuditCommand {
                             defaultValue = "50",
                             description = "events to show (default 50, at most 500)")
                     int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new Usage("--limit must be from 1 to 500");
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("actor", actor);
         query.put("action", action);

@@ -26,10 +26,10 @@ final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         String script = AutoComplete.bash("latch", spec.root().commandLine());
         switch (shell) {
-            case "bash" -> latch.out.print(script);
+            case "bash" -> latch.write(script);
             // picocli's script runs in zsh through its bash-completion emulation
             case "zsh" ->
-                    latch.out.print(
+                    latch.write(
                             "autoload -U +X compinit && compinit\n"
                                     + "autoload -U +X bashcompinit && bashcompinit\n"
                                     + script);

@@ -39,7 +39,9 @@ final class Errors
                             + refused.getMessage());
             return 1;
         }
-        latch.err.println(prefix(command) + e);
+        // never the exception's message: it may quote a credential
+        latch.err.println(
+                prefix(command) + "failed unexpectedly (" + e.getClass().getSimpleName() + ")");
         return 1;
     }
 
@@ -68,10 +70,9 @@ final class Errors
                         ? u.getUnmatched()
                         : parsed == null ? List.of() : parsed.unmatched();
         if (!unmatched.isEmpty()) {
-            String arg = unmatched.get(0);
-            return arg.startsWith("-")
-                    ? "unknown flag \"" + arg + "\""
-                    : "unexpected argument \"" + arg + "\"";
+            // a value written into the flag (--password=…) is not repeated: it may be a secret
+            String arg = unmatched.get(0).replaceFirst("^(--?[^=]*)=.*", "$1=…");
+            return "unknown flag \"" + arg + "\"";
         }
         if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
             ArgSpec arg = missing.getMissing().get(0);

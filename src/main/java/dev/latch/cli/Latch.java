@@ -7,14 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -155,6 +157,12 @@ public class Latch {
         line.setParameterExceptionHandler(new Errors(this));
         line.setExecutionExceptionHandler(new Errors(this));
         line.setExecutionStrategy(this::checkedRun);
+        // parachute's parsing: a flag takes the next word as its value whatever it looks like, the
+        // last of a repeated flag wins, and a value may be a subcommand's name (--format token)
+        line.setAllowOptionsAsOptionParameters(true);
+        line.setAllowSubcommandsAsOptionParameters(true);
+        line.setOverwrittenOptionsAllowed(true);
+        line.registerConverter(UUID.class, Latch::uuid);
         return line.execute(args);
     }
 
@@ -170,7 +178,16 @@ public class Latch {
             throw new CommandLine.ParameterException(
                     leaf, "--format token: this command prints no credential; use table or json");
         }
+        checkOutput(leaf);
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("must be a UUID");
+        }
     }
 
     /** Reads a secret without echo, or null when there is no terminal. */
@@ -180,19 +197,31 @@ public class Latch {
     }
 
     URI serverUrl() {
-        String url =
-                Optional.ofNullable(server)
-                        .or(() -> Optional.ofNullable(env.get("LATCH_URL")))
-                        .or(() -> Session.load(this).map(Session::server))
-                        .orElse("http://localhost:8080");
+        if (server != null) {
+            return url(server, "--server");
+        }
+        if (env.get("LATCH_URL") != null) {
+            return url(env.get("LATCH_URL"), "LATCH_URL");
+        }
+        Optional<String> kept = Session.loadIfSound(this).map(Session::server);
+        return kept.isPresent()
+                ? url(kept.get(), "the server in " + configFile())
+                : URI.create("http://localhost:8080/");
+    }
+
+    /** An http(s) URL with a host and a valid port, as the base of API paths. */
+    static URI url(String value, String source) {
         try {
-            URI uri = URI.create(url.endsWith("/") ? url : url + "/");
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException();
+            URI uri = new URI(value.endsWith("/") ? value : value + "/");
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getPort() > 65_535) {
+                throw new URISyntaxException(value, "not an http(s) URL with a host");
             }
             return uri;
-        } catch (IllegalArgumentException e) {
-            throw new Usage("--server must be an http or https URL, not \"" + url + "\"");
+        } catch (URISyntaxException e) {
+            throw new Usage(
+                    source + " must be an http or https URL with a host, not \"" + value + "\"");
         }
     }
 
@@ -206,15 +235,38 @@ public class Latch {
 
     /** The caller's credential: --token, --token-file, LATCH_TOKEN, then the login session. */
     Optional<String> bearer() {
-        if (token != null) {
-            return Optional.of(token.strip());
+        if (token != null && !token.isBlank()) {
+            return Optional.of(single(token.strip(), "--token"));
         }
         if (tokenFile != null) {
-            return Optional.of(readSecret(tokenFile, "--token-file"));
+            return Optional.of(single(readSecret(tokenFile, "--token-file"), "--token-file"));
         }
-        return Optional.ofNullable(env.get("LATCH_TOKEN"))
-                .map(String::strip)
-                .or(() -> Session.load(this).map(Session::token));
+        String fromEnv = env.get("LATCH_TOKEN");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(single(fromEnv.strip(), "LATCH_TOKEN"));
+        }
+        return Session.load(this).map(s -> single(s.token(), "the session in " + configFile()));
+    }
+
+    /** True when the credential comes from the command line or the environment, not the session. */
+    boolean explicitCredential() {
+        return (token != null && !token.isBlank())
+                || tokenFile != null
+                || (env.get("LATCH_TOKEN") != null && !env.get("LATCH_TOKEN").isBlank());
+    }
+
+    /** One token of visible ASCII (a header value); the credential itself is never echoed. */
+    static String single(String credential, String source) {
+        if (credential == null
+                || credential.isEmpty()
+                || !credential.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new Usage(
+                    "the credential from "
+                            + source
+                            + " is not one token (spaces, line breaks or"
+                            + " other characters a bearer token never holds)");
+        }
+        return credential;
     }
 
     /** The server, as the caller. */
@@ -257,6 +309,9 @@ public class Latch {
      * text goes to that file, created owner-only.
      */
     void result(JsonNode json, Supplier<String> table, String credential) {
+        if (credential != null && credential.isBlank()) {
+            throw new Refused(0, null, "the server's answer holds no credential");
+        }
         String text =
                 switch (format()) {
                     case json -> json.toPrettyString() + "\n";
@@ -275,23 +330,51 @@ public class Latch {
         }
     }
 
-    private void write(String text) {
+    /** Writes to stdout, or replaces --output with an owner-only file holding the text. */
+    void write(String text) {
         if (output == null) {
             out.print(text);
             out.flush();
+            if (out.checkError()) {
+                throw new Refused(0, null, "cannot write the result to stdout");
+            }
             return;
         }
         try {
-            if (!Files.exists(output)) {
-                Files.createFile(
-                        output,
-                        PosixFilePermissions.asFileAttribute(
-                                PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(
-                    output, text, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            Path dir = output.toAbsolutePath().getParent();
+            Path partial =
+                    Files.createTempFile(
+                            dir,
+                            ".latch",
+                            ".partial",
+                            PosixFilePermissions.asFileAttribute(
+                                    PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(
+                    partial,
+                    output,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new Refused(0, null, "cannot write --output " + output + ": " + e.getMessage());
+            throw new Refused(0, null, "cannot write --output " + output);
+        }
+    }
+
+    /** --output must be writable before anything is asked of the server: a secret is shown once. */
+    private void checkOutput(CommandLine leaf) {
+        if (output == null) {
+            return;
+        }
+        Path dir = output.toAbsolutePath().getParent();
+        if (Files.isDirectory(output)
+                || dir == null
+                || !Files.isDirectory(dir)
+                || !Files.isWritable(dir)) {
+            throw new CommandLine.ParameterException(
+                    leaf,
+                    "--output "
+                            + output
+                            + " cannot be written (no such directory, or not writable)");
         }
     }
 

@@ -22,22 +22,31 @@ final class LogoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the kept session is forgotten when it is what logs out, not when another credential does
+        boolean session =
+                !latch.explicitCredential()
+                        || Session.loadIfSound(latch).map(Session::token).equals(latch.bearer());
         JsonNode answer;
         try {
             answer = latch.server().post("api/v1/auth/logout", null);
         } catch (Refused refused) {
-            if (refused.status() != 401) {
+            if (refused.status() != 401 || !session) {
                 throw refused;
             }
             // already expired or revoked: nothing left to revoke, the session is forgotten all the
             // same
             answer = Server.JSON.createObjectNode().put("already_ended", true);
         }
-        Session.remove(latch);
+        if (session) {
+            Session.remove(latch);
+        }
         latch.confirm(
                 answer,
                 "✅ Token revoked successfully!\n"
-                        + "You have been logged out. Please login again to continue.");
+                        + (session
+                                ? "You have been logged out. Please login again to continue."
+                                : "The credential given is revoked; the kept session, if any, is"
+                                        + " untouched."));
         return 0;
     }
 }

@@ -89,8 +89,8 @@ final class OperatorCommand {
             } catch (LatchException e) {
                 throw new Usage(e.getMessage());
             }
-            URI base =
-                    apiUrl == null ? latch.serverUrl() : URI.create(apiUrl.replaceAll("/*$", "/"));
+            URI base = apiUrl == null ? latch.serverUrl() : Latch.url(apiUrl, "--api-url");
+            scope = String.join(" ", scope.strip().split("\\s+"));
             if (local) {
                 String jwt =
                         signLocally(base, subject, audience, scope, duration, secretFile, issuer);

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -103,14 +104,31 @@ final class Server {
                     0, null, "no answer from " + base + " within " + timeout.toSeconds() + "s");
         } catch (ConnectException e) {
             throw new Refused(0, null, "cannot reach " + base + " (connection refused)");
+        } catch (SSLHandshakeException e) {
+            throw new Refused(
+                    0, null, "the certificate of " + base + " is not trusted; pass --ca-cert");
         } catch (IOException e) {
             throw new Refused(0, null, "cannot reach " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refused(0, null, "interrupted");
         }
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            throw new Refused(
+                    status,
+                    null,
+                    "the server answered HTTP "
+                            + status
+                            + " (to "
+                            + response.headers().firstValue("Location").orElse("nowhere")
+                            + "); give that URL as --server");
+        }
         JsonNode answer = parse(response.body());
-        if (response.statusCode() >= 400) {
+        if (status < 300 && status != 204 && !answer.isContainerNode()) {
+            throw new Refused(status, null, "the answer from " + base + " is not Latch's JSON");
+        }
+        if (status >= 400) {
             throw Refused.of(
                     response.statusCode(),
                     answer.path("code").asText("http_" + response.statusCode()),
@@ -170,8 +188,7 @@ final class Server {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new Usage(
-                    "--ca-cert " + pem + " is not a readable PEM certificate: " + e.getMessage());
+            throw new Usage("--ca-cert " + pem + " is not a readable PEM certificate");
         }
     }
 }

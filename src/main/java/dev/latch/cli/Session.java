@@ -20,6 +20,13 @@ record Session(String server, String username, String token, String sessionId, S
             return Optional.empty();
         }
         try {
+            if (!PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                    .endsWith("------")) {
+                latch.err.println(
+                        "latch: warning: "
+                                + file
+                                + " holds a credential but others may read it; chmod 600 it");
+            }
             JsonNode json = Server.JSON.readTree(file.toFile());
             return Optional.of(
                     new Session(
@@ -29,8 +36,18 @@ record Session(String server, String username, String token, String sessionId, S
                             json.path("session_id").textValue(),
                             json.path("expires_at").textValue()));
         } catch (IOException e) {
+            // its content may be a credential: never echoed
             throw new Refused(
-                    0, null, file + " is not a latch config (" + e.getMessage() + "); remove it");
+                    0, null, file + " is not a latch config; remove it or run `latch login`");
+        }
+    }
+
+    /** The kept session, or none when there is no sound config (the server URL does without). */
+    static Optional<Session> loadIfSound(Latch latch) {
+        try {
+            return load(latch).filter(s -> s.server() != null);
+        } catch (Refused e) {
+            return Optional.empty();
         }
     }
 
@@ -41,6 +58,9 @@ record Session(String server, String username, String token, String sessionId, S
                     file.getParent(),
                     PosixFilePermissions.asFileAttribute(
                             PosixFilePermissions.fromString("rwx------")));
+            // a directory that existed before is closed to others too
+            Files.setPosixFilePermissions(
+                    file.getParent(), PosixFilePermissions.fromString("rwx------"));
             Path partial =
                     Files.createTempFile(
                             file.getParent(),

@@ -16,6 +16,13 @@ final class Table {
     private final List<String> headers = new ArrayList<>();
     private final List<Integer> widths = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
+    private boolean fixed;
+
+    /** Columns keep their widths; a longer cell only pushes its own row on (jaco's printf). */
+    Table fixed() {
+        fixed = true;
+        return this;
+    }
 
     /** A column at least {@code width} wide. */
     Table column(String header, int width) {
@@ -38,7 +45,7 @@ final class Table {
         int[] width = new int[headers.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = Math.max(widths.get(c), headers.get(c).length());
-            for (List<String> row : rows) {
+            for (List<String> row : fixed ? List.<List<String>>of() : rows) {
                 width[c] = Math.max(width[c], row.get(c).length());
             }
         }

@@ -54,6 +54,7 @@ final class TokenCommand {
             permissions.forEach(body.putArray("permissions")::add);
         }
         if (ttl != null) {
+            checkTtl(ttl);
             body.put("ttl", ttl);
         }
         if (description != null) {
@@ -69,6 +70,17 @@ final class TokenCommand {
                 () -> "Token for " + name + " (save this; not recoverable): " + secret + "\n",
                 secret);
         return 0;
+    }
+
+    /**
+     * The format and sign here, as a usage error; the server judges the cap it is configured with.
+     */
+    private static void checkTtl(String ttl) {
+        try {
+            Ttl.of("--ttl", ttl, Duration.ofDays(36_500));
+        } catch (LatchException e) {
+            throw new Usage(e.getMessage());
+        }
     }
 
     @Command(name = "revoke", description = "Revoke the active operator token of an identity.")
@@ -122,6 +134,7 @@ final class TokenCommand {
                     // jaco's three columns first, at jaco's widths
                     Table table =
                             new Table()
+                                    .fixed()
                                     .column("IDENTITY", 30)
                                     .column("ISSUED", 20)
                                     .column("REVOKED", 20)

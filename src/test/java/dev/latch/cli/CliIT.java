@@ -202,6 +202,19 @@ class CliIT extends LatchIT {
         assertEquals(1, revoked.code());
         assertTrue(revoked.err().startsWith("latch whoami: token_revoked: "), revoked.err());
 
+        // logging out another credential leaves a kept session alone
+        Cli kept = cli();
+        kept.runWithStdin(
+                SessionsIT.PASSWORD + "\n", "login", "--username", username, "--password-stdin");
+        String other =
+                api().issue(admin(), Api.unique("cli-other"), List.of("tokens.read"))
+                        .getString("token");
+        var otherOut = kept.with("LATCH_TOKEN", other).run("logout");
+        assertEquals(0, otherOut.code(), otherOut.err());
+        assertTrue(Files.exists(kept.configFile()));
+        kept.env.remove("LATCH_TOKEN");
+        assertEquals(0, kept.run("whoami").code(), "the kept session still works");
+
         var wrong =
                 cli().runWithStdin(
                                 "not the password\n",

@@ -1,8 +1,15 @@
 package dev.latch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,6 +167,111 @@ class LatchCliTest {
                         + "bootstrap                      2026-05-01T12:00:00Z -\n"
                         + "ci-deploy                      2026-05-02T09:14:00Z 2026-05-24T08:00:00Z\n",
                 table);
+    }
+
+    @Test
+    void outputReplacesAnExistingFileWithAnOwnerOnlyOne() throws Exception {
+        Path file = Files.createTempFile("latch-output", ".sh");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(
+                new Cli.Run(0, "", ""), cli.run("completion", "bash", "--output", file.toString()));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(Files.readString(file).contains("mint-token"));
+        // an --output that cannot be written stops the command before anything is asked
+        assertUsage(
+                "--output /no/such/dir/f cannot be written (no such directory, or not writable)",
+                "join",
+                "create",
+                "--output",
+                "/no/such/dir/f");
+    }
+
+    @Test
+    void aCredentialThatIsNotOneTokenIsRefusedWithoutEchoingIt() throws Exception {
+        Path file = Files.createTempFile("latch-token", ".txt");
+        Files.writeString(file, "lop_SECRETLINE1\nlop_SECRETLINE2\n");
+        var run = cli.run("whoami", "--token-file", file.toString());
+        assertEquals(2, run.code());
+        assertFalse(run.err().contains("SECRETLINE"), run.err());
+        assertTrue(run.err().contains("is not one token"), run.err());
+    }
+
+    @Test
+    void aBrokenConfigIsNamedButNotEchoed() throws Exception {
+        Files.createDirectories(cli.configFile().getParent());
+        Files.writeString(cli.configFile(), "lop_TOPSECRETvalue");
+        var run = cli.run("whoami");
+        assertEquals(1, run.code());
+        assertFalse(run.err().contains("TOPSECRET"), run.err());
+        assertTrue(run.err().contains(cli.configFile() + " is not a latch config"), run.err());
+    }
+
+    @Test
+    void globalOptionsGoBeforeTheCommandTooEvenWhenTheirValueIsACommandsName() {
+        // parsed (not a usage error): the run ends at the unreachable server
+        var run = cli.with("LATCH_TOKEN", "lop_x").run("--format", "token", "join", "create");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("cannot reach"), run.err());
+    }
+
+    @Test
+    void aBadServerUrlIsAUsageError() {
+        assertUsage(
+                "--server must be an http or https URL with a host, not \"http:///x\"",
+                "whoami",
+                "--server",
+                "http:///x");
+        assertUsage(
+                "--server must be an http or https URL with a host, not \"http://localhost:99999\"",
+                "whoami",
+                "--server",
+                "http://localhost:99999");
+    }
+
+    @Test
+    void aFlagsValueWrittenIntoItIsNotRepeated() {
+        var run = cli.run("login", "--username", "u", "--password=hunter2secret");
+        assertEquals(2, run.code());
+        assertFalse(run.err().contains("hunter2secret"), run.err());
+        assertTrue(run.err().contains("unknown flag \"--password=…\""), run.err());
+    }
+
+    @Test
+    void aRedirectOrAnAnswerThatIsNotLatchsJsonIsAFailure() throws Exception {
+        HttpServer fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        fake.createContext(
+                "/",
+                exchange -> {
+                    boolean redirect = exchange.getRequestURI().getPath().contains("revoke");
+                    byte[] html = "<html>hello</html>".getBytes(StandardCharsets.UTF_8);
+                    if (redirect) {
+                        exchange.getResponseHeaders().add("Location", "https://elsewhere/");
+                        exchange.sendResponseHeaders(308, -1);
+                    } else {
+                        exchange.sendResponseHeaders(200, html.length);
+                        exchange.getResponseBody().write(html);
+                    }
+                    exchange.close();
+                });
+        fake.start();
+        try {
+            Cli against =
+                    new Cli("http://127.0.0.1:" + fake.getAddress().getPort())
+                            .with("LATCH_TOKEN", "lop_x");
+            var revoked = against.run("token", "revoke", "someone");
+            assertEquals(1, revoked.code(), revoked.toString());
+            assertEquals("", revoked.out());
+            assertTrue(
+                    revoked.err().contains("answered HTTP 308 (to https://elsewhere/)"),
+                    revoked.err());
+            var minted = against.run("auth", "mint-token", "--scope", "a:b", "--format", "token");
+            assertEquals(1, minted.code());
+            assertEquals("", minted.out());
+            assertTrue(minted.err().contains("is not Latch's JSON"), minted.err());
+        } finally {
+            fake.stop(0);
+        }
     }
 
     private void assertUsage(String message, String... args) {

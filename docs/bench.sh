@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The performance issue's table, measured in one run: Latch's hot paths against a trivial JAX-RS
+# endpoint deployed beside it on the same WildFly (the practical limit) and against Keycloak
+# (keycloak-quarkus-dist from Maven Central, start-dev on the same PostgreSQL), with wrk.
+#
+#   docs/bench.sh              20 s per row after a 5 s warm-up; DURATION=10s docs/bench.sh for less
+#
+# Needs root for the first run (apt-get install wrk) and the machine's PostgreSQL on 127.0.0.1:5432
+# (Keycloak's database); Latch runs on its embedded PostgreSQL in a throwaway data directory.
+# Prints the table in Markdown; docs/benchmarks.md keeps each run's table with its date.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+duration=${DURATION:-20s}
+connections=${CONNECTIONS:-32}
+kc_version=26.7.3
+work=$root/target/bench
+mkdir -p "$work"
+
+if ! command -v wrk >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+# --- Latch on a fresh embedded database, and the trivial endpoint beside it ---------------------
+rm -rf "$work/data"
+LATCH_DATA_DIR=$work/data bin/latch-server >"$work/latch.log" 2>&1 &
+latch_pid=$!
+kc_pid=
+cleanup() {
+  kill -TERM "$latch_pid" 2>/dev/null || true
+  [[ -n "$kc_pid" ]] && kill -TERM "$kc_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+until grep -q 'Latch listens' "$work/latch.log" 2>/dev/null; do
+  kill -0 "$latch_pid" 2>/dev/null || { echo "bench: Latch did not start; see $work/latch.log" >&2; exit 1; }
+  sleep 1
+done
+
+# ping.war: one JAX-RS GET answering "pong", compiled against the same Jakarta EE API
+api_jar=$(find ~/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0 -name '*.jar' | head -1)
+mkdir -p "$work/ping/src" "$work/ping/war/WEB-INF/classes"
+cat >"$work/ping/src/Ping.java" <<'EOF'
+package bench;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+
+@ApplicationPath("/")
+public class Ping extends Application {
+    @Path("/")
+    public static class Resource {
+        @GET
+        public String ping() {
+            return "pong";
+        }
+    }
+}
+EOF
+javac -q -cp "$api_jar" -d "$work/ping/war/WEB-INF/classes" "$work/ping/src/Ping.java" 2>/dev/null \
+  || javac -cp "$api_jar" -d "$work/ping/war/WEB-INF/classes" "$work/ping/src/Ping.java"
+(cd "$work/ping/war" && jar cf "$work/ping.war" .)
+cp "$work/ping.war" "$root/target/instances/8080/deployments/ping.war"
+until curl -sf localhost:8080/ping/ >/dev/null; do sleep 1; done
+
+T=$(cat "$work/data/bootstrap.token")
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+opaque=$(curl -sf -X POST localhost:8080/api/v1/tokens -H "Authorization: Bearer $T" \
+  -H 'Content-Type: application/json' -d '{"name":"bench-reader","permissions":["tokens.read"]}' | json "['token']")
+jwt=$(curl -sf -X POST localhost:8080/api/v1/jwt/mint -H "Authorization: Bearer $T" \
+  -H 'Content-Type: application/json' -d '{"scope":"tokens.read","aud":"latch","ttl":"1h"}' | json "['token']")
+
+# --- Keycloak: start-dev on the machine's PostgreSQL, a client-credentials client ----------------
+kc_zip=~/.m2/repository/org/keycloak/keycloak-quarkus-dist/$kc_version/keycloak-quarkus-dist-$kc_version.zip
+[[ -f "$kc_zip" ]] || mvn -q -B dependency:get -Dtransitive=false -Dartifact=org.keycloak:keycloak-quarkus-dist:$kc_version:zip
+if [[ ! -d "$work/keycloak-$kc_version" ]]; then
+  (cd "$work" && jar xf "$kc_zip" && chmod +x keycloak-$kc_version/bin/*.sh)
+fi
+runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS keycloak_bench WITH (FORCE)" \
+  -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='keycloak_bench') THEN CREATE ROLE keycloak_bench LOGIN PASSWORD 'keycloak_bench'; END IF; END\$\$;" \
+  -c "CREATE DATABASE keycloak_bench OWNER keycloak_bench"
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=bench-admin \
+  "$work/keycloak-$kc_version/bin/kc.sh" start-dev --http-port=8280 --db=postgres \
+  --db-url=jdbc:postgresql://127.0.0.1:5432/keycloak_bench --db-username=keycloak_bench \
+  --db-password=keycloak_bench >"$work/keycloak.log" 2>&1 &
+kc_pid=$!
+until curl -sf localhost:8280/realms/master >/dev/null 2>&1; do
+  kill -0 "$kc_pid" 2>/dev/null || { echo "bench: Keycloak did not start; see $work/keycloak.log" >&2; exit 1; }
+  sleep 2
+done
+kcadm=$work/keycloak-$kc_version/bin/kcadm.sh
+"$kcadm" config credentials --server http://localhost:8280 --realm master --user admin \
+  --password bench-admin --config "$work/kcadm.config" >/dev/null
+"$kcadm" create clients -r master --config "$work/kcadm.config" -s clientId=bench -s enabled=true \
+  -s publicClient=false -s serviceAccountsEnabled=true -s secret=bench-secret \
+  -s standardFlowEnabled=false >/dev/null
+kc_token=$(curl -sf -X POST localhost:8280/realms/master/protocol/openid-connect/token \
+  -d grant_type=client_credentials -d client_id=bench -d client_secret=bench-secret | json "['access_token']")
+
+# --- wrk ------------------------------------------------------------------------------------------
+cat >"$work/issue.lua" <<'EOF'
+-- POST /api/v1/tokens with a name no other request used
+local counter = 0
+request = function()
+  counter = counter + 1
+  local body = string.format('{"name":"b-%s-%d-%d","permissions":["tokens.read"],"ttl":"1h"}',
+    tostring(os.time()), math.random(1, 1000000000), counter)
+  return wrk.format("POST", "/api/v1/tokens", nil, body)
+end
+EOF
+cat >"$work/post.lua" <<'EOF'
+-- a form POST whose body is in the BODY environment variable
+wrk.method = "POST"
+wrk.body = os.getenv("BODY")
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+EOF
+
+# run NAME URL [wrk args…]: warm-up, then the measured run; prints "req/s p50_ms p99_ms"
+measure() {
+  local url=$1; shift
+  wrk -t2 -c"$connections" -d5s "$@" "$url" >/dev/null 2>&1 || true
+  wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url" >"$work/wrk.out" 2>&1
+  local rps p50 p99 non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  p50=$(awk '$1=="50%" {print $2}' "$work/wrk.out")
+  p99=$(awk '$1=="99%" {print $2}' "$work/wrk.out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$work/wrk.out")
+  echo "${rps:-0} ${p50:-?} ${p99:-?} ${non2xx:-0}"
+}
+ms() { # wrk's 1.23ms / 456.00us / 1.2s as milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
+}
+
+declare -A R
+R[bare]=$(measure http://localhost:8080/ping/)
+R[opaque]=$(measure http://localhost:8080/api/v1/whoami -H "Authorization: Bearer $opaque")
+R[jwt]=$(measure http://localhost:8080/api/v1/whoami -H "Authorization: Bearer $jwt")
+R[introspect]=$(BODY="token=$opaque" measure http://localhost:8080/api/v1/introspect -s "$work/post.lua" \
+  -H "Authorization: Bearer $opaque")
+R[issue]=$(measure http://localhost:8080/api/v1/tokens -s "$work/issue.lua" \
+  -H "Authorization: Bearer $T" -H 'Content-Type: application/json')
+R[jwks]=$(measure http://localhost:8080/.well-known/jwks.json)
+R[kc_introspect]=$(BODY="token=$kc_token&client_id=bench&client_secret=bench-secret" \
+  measure http://localhost:8280/realms/master/protocol/openid-connect/token/introspect -s "$work/post.lua")
+R[kc_grant]=$(BODY="grant_type=client_credentials&client_id=bench&client_secret=bench-secret" \
+  measure http://localhost:8280/realms/master/protocol/openid-connect/token -s "$work/post.lua")
+R[kc_certs]=$(measure http://localhost:8280/realms/master/protocol/openid-connect/certs)
+
+latch_java=$(pgrep -f "jboss.server.base.dir=$root/target/instances/8080" | head -1)
+kc_java=$(pgrep -f "keycloak-$kc_version" | grep -v "^$kc_pid$" | head -1 || true)
+rss() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+field() { echo "${R[$1]}" | cut -d' ' -f"$2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+row() { # label key peer-key peer-label
+  local rps p99 prps
+  rps=$(field "$2" 1); p99=$(ms "$(field "$2" 3)"); prps=$(field "$3" 1)
+  printf '| %s | %.0f | %s | %.0f %s | %s | %s |\n' "$1" "$rps" "$p99" "$prps" "$4" "$(ratio "$rps" "$prps")" \
+    "$(field "$2" 4)"
+}
+echo
+echo "wrk -t2 -c$connections -d$duration after a 5 s warm-up; $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo
+echo "| path | Latch req/s | Latch p99 ms | limit / peer req/s | ratio | non-2xx |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+printf '| trivial JAX-RS GET, same server | %.0f | %s | — | 1 | %s |\n' "$(field bare 1)" "$(ms "$(field bare 3)")" "$(field bare 4)"
+row '`GET /whoami`, opaque token' opaque bare "(bare)"
+row '`GET /whoami`, RS256 JWT' jwt bare "(bare)"
+row '`POST /introspect` (opaque)' introspect bare "(bare)"
+row '`POST /introspect` vs Keycloak introspection' introspect kc_introspect "(Keycloak)"
+row '`POST /tokens` (issue) vs client-credentials grant' issue kc_grant "(Keycloak)"
+row 'JWKS vs Keycloak certs' jwks kc_certs "(Keycloak)"
+echo "| RSS after load (MiB) | $(rss "$latch_java") | | $( [[ -n "$kc_java" ]] && rss "$kc_java" || echo '?') (Keycloak) | | |"
+echo
+echo "p99 of the bare endpoint: $(ms "$(field bare 3)") ms; Keycloak grant p99 $(ms "$(field kc_grant 3)") ms, introspection p99 $(ms "$(field kc_introspect 3)") ms"
