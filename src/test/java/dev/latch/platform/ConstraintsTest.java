@@ -22,6 +22,16 @@ class ConstraintsTest {
     }
 
     @Test
+    void aCommitThatFailsBecauseTheDatabaseWentAwayIsUnavailability() {
+        // Narayana reports the resource's failure as suppressed, not as the cause
+        var rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(
+                new ResourceException(
+                        "SQLException", new SQLException("terminating connection", "57P01")));
+        assertTrue(Constraints.isUnavailable(rollback));
+    }
+
+    @Test
     void aRefusedStatementIsNot() {
         assertFalse(
                 Constraints.isUnavailable(
