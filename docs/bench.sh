@@ -81,7 +81,9 @@ fi
 runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS keycloak_bench WITH (FORCE)" \
   -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='keycloak_bench') THEN CREATE ROLE keycloak_bench LOGIN PASSWORD 'keycloak_bench'; END IF; END\$\$;" \
   -c "CREATE DATABASE keycloak_bench OWNER keycloak_bench"
-KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=bench-admin \
+# Keycloak 26 needs Java 21 or later: the machine's Temurin 25 when the default java is older
+kc_java_home=${KC_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2[1-9]* 2>/dev/null | tail -1)}
+JAVA_HOME=${kc_java_home:-${JAVA_HOME:-}} KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=bench-admin \
   "$work/keycloak-$kc_version/bin/kc.sh" start-dev --http-port=8280 --db=postgres \
   --db-url=jdbc:postgresql://127.0.0.1:5432/keycloak_bench --db-username=keycloak_bench \
   --db-password=keycloak_bench >"$work/keycloak.log" 2>&1 &
@@ -91,6 +93,7 @@ until curl -sf localhost:8280/realms/master >/dev/null 2>&1; do
   sleep 2
 done
 kcadm=$work/keycloak-$kc_version/bin/kcadm.sh
+export JAVA_HOME=${kc_java_home:-${JAVA_HOME:-}}
 "$kcadm" config credentials --server http://localhost:8280 --realm master --user admin \
   --password bench-admin --config "$work/kcadm.config" >/dev/null
 "$kcadm" create clients -r master --config "$work/kcadm.config" -s clientId=bench -s enabled=true \
@@ -101,12 +104,20 @@ kc_token=$(curl -sf -X POST localhost:8280/realms/master/protocol/openid-connect
 
 # --- wrk ------------------------------------------------------------------------------------------
 cat >"$work/issue.lua" <<'EOF'
--- POST /api/v1/tokens with a name no other request used
-local counter = 0
+-- POST /api/v1/tokens with a name no other request used: thread number, start time, counter
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+function init(args)
+  counter = 0
+  started = os.time()
+end
 request = function()
   counter = counter + 1
-  local body = string.format('{"name":"b-%s-%d-%d","permissions":["tokens.read"],"ttl":"1h"}',
-    tostring(os.time()), math.random(1, 1000000000), counter)
+  local body = string.format('{"name":"b-%d-%d-%d","permissions":["tokens.read"],"ttl":"1h"}',
+    tid, started, counter)
   return wrk.format("POST", "/api/v1/tokens", nil, body)
 end
 EOF
@@ -148,9 +159,15 @@ R[kc_grant]=$(BODY="grant_type=client_credentials&client_id=bench&client_secret=
   measure http://localhost:8280/realms/master/protocol/openid-connect/token -s "$work/post.lua")
 R[kc_certs]=$(measure http://localhost:8280/realms/master/protocol/openid-connect/certs)
 
-latch_java=$(pgrep -f "jboss.server.base.dir=$root/target/instances/8080" | head -1)
-kc_java=$(pgrep -f "keycloak-$kc_version" | grep -v "^$kc_pid$" | head -1 || true)
-rss() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+# the largest resident set among the java processes whose command line holds $1
+rss() {
+  local p
+  for p in $(pgrep -f "$1"); do
+    [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$p/status"
+  done | sort -n | tail -1
+}
+latch_rss=$(rss "jboss.server.base.dir=$root/target/instances/8080")
+kc_rss=$(rss "keycloak-$kc_version")
 
 field() { echo "${R[$1]}" | cut -d' ' -f"$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -172,6 +189,6 @@ row '`POST /introspect` (opaque)' introspect bare "(bare)"
 row '`POST /introspect` vs Keycloak introspection' introspect kc_introspect "(Keycloak)"
 row '`POST /tokens` (issue) vs client-credentials grant' issue kc_grant "(Keycloak)"
 row 'JWKS vs Keycloak certs' jwks kc_certs "(Keycloak)"
-echo "| RSS after load (MiB) | $(rss "$latch_java") | | $( [[ -n "$kc_java" ]] && rss "$kc_java" || echo '?') (Keycloak) | | |"
+echo "| RSS after load (MiB) | ${latch_rss:-?} | | ${kc_rss:-?} (Keycloak) | $(ratio "${latch_rss:-0}" "${kc_rss:-0}") | |"
 echo
 echo "p99 of the bare endpoint: $(ms "$(field bare 3)") ms; Keycloak grant p99 $(ms "$(field kc_grant 3)") ms, introspection p99 $(ms "$(field kc_introspect 3)") ms"
