@@ -76,11 +76,27 @@ public class SigningKeys {
                                         "No signing key is active yet"));
     }
 
-    /** What the JWKS shows: pending, active, and retired keys whose tokens may still be alive. */
+    /**
+     * What the JWKS shows: pending, active, and retired keys whose tokens may still be alive. Read
+     * by every verifier and changed rarely, so kept for a second; a change on this node shows at
+     * once, one on another node within the second.
+     */
     public List<SigningKey> published() {
         Instant now = clock.instant();
-        return all().stream().filter(k -> k.isPublishedAt(now)).toList();
+        Published kept = published;
+        if (kept == null || !now.isBefore(kept.until())) {
+            kept =
+                    new Published(
+                            now.plusSeconds(1),
+                            all().stream().filter(k -> k.isPublishedAt(now)).toList());
+            published = kept;
+        }
+        return kept.keys();
     }
+
+    private record Published(Instant until, List<SigningKey> keys) {}
+
+    private volatile Published published;
 
     public List<SigningKey> all() {
         return em.createQuery(
@@ -139,6 +155,7 @@ public class SigningKeys {
         boolean wasSigning = key.statusAt(now) == SigningKey.Status.ACTIVE;
         key.revoke(now);
         publicKeys.remove(kid);
+        published = null;
         int revoked =
                 em.createQuery(
                                 "update MintedJwt m set m.revokedAt = :now, m.revokedBy = :by"
@@ -230,6 +247,7 @@ public class SigningKeys {
     }
 
     private SigningKey create(Instant now, Instant activatesAt) {
+        published = null;
         String kid = UUID.randomUUID().toString();
         KeyPair pair = generate(algorithm);
         SigningKey key =
