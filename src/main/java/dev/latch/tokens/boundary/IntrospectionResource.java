@@ -32,6 +32,7 @@ public class IntrospectionResource {
     @POST
     @Path("introspect")
     @RolesAllowed(Permission.Names.TOKENS_READ)
+    @Transactional(Transactional.TxType.SUPPORTS) // reads only: no transaction to commit
     public TokenIntrospection.Introspected introspect(@FormParam("token") String token) {
         return introspection.introspect(required(token));
     }
