@@ -1,6 +1,8 @@
 package dev.latch.cli;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
@@ -14,6 +16,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class Errors
         implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+
+    /** picocli's quoted words, in pairs from the left: option names and the values given. */
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
     private final Latch latch;
 
@@ -82,6 +87,12 @@ final class Errors
                     ? name + " requires a value"
                     : name + " is required";
         }
-        return e.getMessage();
+        // a value picocli quotes back (--password-stdin=…) may be a secret: only option names stay
+        return QUOTED.matcher(e.getMessage())
+                .replaceAll(
+                        m ->
+                                m.group(1).startsWith("-")
+                                        ? Matcher.quoteReplacement(m.group())
+                                        : "'…'");
     }
 }

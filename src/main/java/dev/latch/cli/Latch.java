@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -163,7 +164,12 @@ public class Latch {
         line.setAllowSubcommandsAsOptionParameters(true);
         line.setOverwrittenOptionsAllowed(true);
         line.registerConverter(UUID.class, Latch::uuid);
-        return line.execute(args);
+        int code = line.execute(args);
+        if (code == 0 && out.checkError()) {
+            err.println("latch: cannot write the result to stdout");
+            return 1;
+        }
+        return code;
     }
 
     /** A wrong --format is a usage error before anything is asked of the server. */
@@ -213,15 +219,21 @@ public class Latch {
     static URI url(String value, String source) {
         try {
             URI uri = new URI(value.endsWith("/") ? value : value + "/");
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            if (!("http".equalsIgnoreCase(uri.getScheme())
+                            || "https".equalsIgnoreCase(uri.getScheme()))
                     || uri.getHost() == null
+                    || uri.getRawUserInfo() != null
                     || uri.getPort() > 65_535) {
                 throw new URISyntaxException(value, "not an http(s) URL with a host");
             }
             return uri;
         } catch (URISyntaxException e) {
             throw new Usage(
-                    source + " must be an http or https URL with a host, not \"" + value + "\"");
+                    source
+                            + " must be an http or https URL with a host and no user or password,"
+                            + " not \""
+                            + value.replaceAll("//[^/@]*@", "//…@")
+                            + "\"");
         }
     }
 
@@ -235,7 +247,11 @@ public class Latch {
 
     /** The caller's credential: --token, --token-file, LATCH_TOKEN, then the login session. */
     Optional<String> bearer() {
-        if (token != null && !token.isBlank()) {
+        if (token != null) {
+            // an empty --token is a mistake (an unset variable), never a fall back to the session
+            if (token.isBlank()) {
+                throw new Usage("--token is empty");
+            }
             return Optional.of(single(token.strip(), "--token"));
         }
         if (tokenFile != null) {
@@ -250,7 +266,7 @@ public class Latch {
 
     /** True when the credential comes from the command line or the environment, not the session. */
     boolean explicitCredential() {
-        return (token != null && !token.isBlank())
+        return token != null
                 || tokenFile != null
                 || (env.get("LATCH_TOKEN") != null && !env.get("LATCH_TOKEN").isBlank());
     }
@@ -366,15 +382,26 @@ public class Latch {
             return;
         }
         Path dir = output.toAbsolutePath().getParent();
-        if (Files.isDirectory(output)
-                || dir == null
-                || !Files.isDirectory(dir)
-                || !Files.isWritable(dir)) {
+        boolean writable = false;
+        if (dir != null
+                && (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)
+                        || Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS)
+                        || Files.isSymbolicLink(output))) {
+            try {
+                // the real test: a file made where the result will be moved
+                Files.delete(Files.createTempFile(dir, ".latch", ".check"));
+                writable = true;
+            } catch (IOException | RuntimeException e) {
+                writable = false;
+            }
+        }
+        if (!writable) {
             throw new CommandLine.ParameterException(
                     leaf,
                     "--output "
                             + output
-                            + " cannot be written (no such directory, or not writable)");
+                            + " cannot be written (no such directory, not writable, or not a"
+                            + " regular file)");
         }
     }
 

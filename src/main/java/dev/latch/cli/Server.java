@@ -31,7 +31,11 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class Server {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .enable(
+                            com.fasterxml.jackson.databind.DeserializationFeature
+                                    .FAIL_ON_TRAILING_TOKENS);
 
     private final URI base;
     private final String bearer;

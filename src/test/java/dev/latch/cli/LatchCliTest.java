@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,7 +184,8 @@ class LatchCliTest {
         assertTrue(Files.readString(file).contains("mint-token"));
         // an --output that cannot be written stops the command before anything is asked
         assertUsage(
-                "--output /no/such/dir/f cannot be written (no such directory, or not writable)",
+                "--output /no/such/dir/f cannot be written (no such directory, not writable, or not a"
+                        + " regular file)",
                 "join",
                 "create",
                 "--output",
@@ -218,15 +223,50 @@ class LatchCliTest {
     @Test
     void aBadServerUrlIsAUsageError() {
         assertUsage(
-                "--server must be an http or https URL with a host, not \"http:///x\"",
+                "--server must be an http or https URL with a host and no user or password, not"
+                        + " \"http:///x\"",
                 "whoami",
                 "--server",
                 "http:///x");
         assertUsage(
-                "--server must be an http or https URL with a host, not \"http://localhost:99999\"",
+                "--server must be an http or https URL with a host and no user or password, not"
+                        + " \"http://localhost:99999\"",
                 "whoami",
                 "--server",
                 "http://localhost:99999");
+    }
+
+    @Test
+    void anEmptyTokenAUserInTheUrlAndAValueForASwitchAreUsageErrorsThatRepeatNoSecret() {
+        assertUsage("--token is empty", "whoami", "--token", "");
+        var userinfo = cli.run("whoami", "--server", "http://user:SEKRETPW@127.0.0.1:1");
+        assertEquals(2, userinfo.code());
+        assertFalse(userinfo.err().contains("SEKRETPW"), userinfo.err());
+        var flag = cli.run("login", "--username", "u", "--password-stdin=SEKRETPASS5");
+        assertEquals(2, flag.code());
+        assertFalse(flag.err().contains("SEKRETPASS5"), flag.err());
+    }
+
+    @Test
+    void helpThatCannotBeWrittenIsAFailure() {
+        var broken =
+                new PrintStream(
+                        new OutputStream() {
+                            @Override
+                            public void write(int b) throws IOException {
+                                throw new IOException("no space left");
+                            }
+                        });
+        var err = new java.io.ByteArrayOutputStream();
+        int code =
+                new Latch(
+                                cli.env,
+                                broken,
+                                new PrintStream(err, true, StandardCharsets.UTF_8),
+                                InputStream.nullInputStream(),
+                                null)
+                        .run("--version");
+        assertEquals(1, code);
     }
 
     @Test
