@@ -56,17 +56,20 @@ final class LoginCommand implements java.util.concurrent.Callable<Integer> {
                         session.path("session_id").asText(),
                         session.path("expires_at").asText())
                 .save(latch);
-        latch.result(
-                session,
-                () ->
-                        "✅ Logged in successfully as "
-                                + username
-                                + " (session until "
-                                + Table.time(session, "expires_at")
-                                + ", kept in "
-                                + latch.configFile()
-                                + ")\n",
-                token);
+        String line =
+                "✅ Logged in successfully as "
+                        + username
+                        + " (session until "
+                        + Table.time(session, "expires_at")
+                        + ", kept in "
+                        + latch.configFile()
+                        + ")";
+        if (latch.format() == Latch.Format.token) {
+            latch.result(session, () -> line, token);
+        } else {
+            // in a table the line only confirms (the session is kept): --quiet drops it
+            latch.confirm(session, line);
+        }
         return 0;
     }
 }
