@@ -2,8 +2,6 @@ package dev.latch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.Ttl;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -53,11 +51,7 @@ final class AuthCommand {
             throw new Usage("--scope must contain at least one scope");
         }
         if (ttl != null) {
-            try {
-                Ttl.of("--ttl", ttl, MAX_TTL);
-            } catch (LatchException e) {
-                throw new Usage(e.getMessage());
-            }
+            Latch.duration("--ttl", ttl, MAX_TTL);
         }
         if (latch.bearer().isEmpty()) {
             throw new Refused(

@@ -2,8 +2,6 @@ package dev.latch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.Ttl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,12 +37,9 @@ final class JoinCommand {
             body.put("node_id", nodeId);
         }
         if (ttl != null) {
-            try {
-                // prexor counts whole seconds; the server applies its 7-day cap
-                body.put("ttl_seconds", Ttl.of("--ttl", ttl, Duration.ofDays(3650)).toSeconds());
-            } catch (LatchException e) {
-                throw new Usage(e.getMessage());
-            }
+            // prexor counts whole seconds; the server applies its 7-day cap
+            body.put(
+                    "ttl_seconds", Latch.duration("--ttl", ttl, Duration.ofDays(3650)).toSeconds());
         }
         if (maxUses != null) {
             body.put("max_uses", maxUses);

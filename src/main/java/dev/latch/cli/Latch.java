@@ -238,8 +238,13 @@ public class Latch {
     }
 
     Duration timeout() {
+        return duration("--timeout", timeout == null ? "30s" : timeout, Duration.ofHours(1));
+    }
+
+    /** A duration flag judged by the server's own rules and words; a bad one is a usage error. */
+    static Duration duration(String flag, String value, Duration cap) {
         try {
-            return Ttl.of("--timeout", timeout == null ? "30s" : timeout, Duration.ofHours(1));
+            return Ttl.of(flag, value, cap);
         } catch (LatchException e) {
             throw new Usage(e.getMessage());
         }

@@ -1,8 +1,6 @@
 package dev.latch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.Ttl;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import io.jsonwebtoken.security.WeakKeyException;
@@ -83,12 +81,7 @@ final class OperatorCommand {
                                         "with --local: the iss Latch expects (default the server URL)")
                         String issuer) {
             String lifetime = ttl == null ? "1h" : ttl;
-            Duration duration;
-            try {
-                duration = Ttl.of("--ttl", lifetime, Duration.ofDays(365));
-            } catch (LatchException e) {
-                throw new Usage(e.getMessage());
-            }
+            Duration duration = Latch.duration("--ttl", lifetime, Duration.ofDays(365));
             URI base = apiUrl == null ? latch.serverUrl() : Latch.url(apiUrl, "--api-url");
             scope = String.join(" ", scope.strip().split("\\s+"));
             if (local) {

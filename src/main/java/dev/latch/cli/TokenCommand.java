@@ -2,8 +2,6 @@ package dev.latch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.Ttl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,7 +52,8 @@ final class TokenCommand {
             permissions.forEach(body.putArray("permissions")::add);
         }
         if (ttl != null) {
-            checkTtl(ttl);
+            // the format and sign here; the server judges the cap it is configured with
+            Latch.duration("--ttl", ttl, Duration.ofDays(36_500));
             body.put("ttl", ttl);
         }
         if (description != null) {
@@ -70,17 +69,6 @@ final class TokenCommand {
                 () -> "Token for " + name + " (save this; not recoverable): " + secret + "\n",
                 secret);
         return 0;
-    }
-
-    /**
-     * The format and sign here, as a usage error; the server judges the cap it is configured with.
-     */
-    private static void checkTtl(String ttl) {
-        try {
-            Ttl.of("--ttl", ttl, Duration.ofDays(36_500));
-        } catch (LatchException e) {
-            throw new Usage(e.getMessage());
-        }
     }
 
     @Command(name = "revoke", description = "Revoke the active operator token of an identity.")
@@ -109,11 +97,9 @@ final class TokenCommand {
                     String expiring) {
         Instant horizon = null;
         if (expiring != null) {
-            try {
-                horizon = Instant.now().plus(Ttl.of("--expiring", expiring, Duration.ofDays(3650)));
-            } catch (LatchException e) {
-                throw new Usage(e.getMessage());
-            }
+            horizon =
+                    Instant.now()
+                            .plus(Latch.duration("--expiring", expiring, Duration.ofDays(3650)));
             status = "active";
         }
         Map<String, String> query = new LinkedHashMap<>();
