@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -107,6 +108,11 @@ public final class AuditChain {
             this(key);
             this.keyed = true;
             this.expectedPrev = anchor.hash();
+        }
+
+        /** From the anchor when events were archived, else from the first event. */
+        public static Verifier from(byte[] key, Optional<AuditCheckpoint> anchor) {
+            return anchor.map(a -> new Verifier(key, a)).orElseGet(() -> new Verifier(key));
         }
 
         public void accept(AuditEvent e) {

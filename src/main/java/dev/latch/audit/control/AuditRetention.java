@@ -122,8 +122,7 @@ public class AuditRetention {
     /** Writes the events from the anchor to {@code to}, refusing when they no longer chain. */
     private Path write(Optional<PublishedCheckpoint> from, PublishedCheckpoint to) {
         AuditChain.Verifier verifier =
-                from.map(a -> new AuditChain.Verifier(chainKey.bytes(), AuditCheckpoint.of(a)))
-                        .orElseGet(() -> new AuditChain.Verifier(chainKey.bytes()));
+                AuditChain.Verifier.from(chainKey.bytes(), from.map(AuditCheckpoint::of));
         long after = from.map(PublishedCheckpoint::lastId).orElse(Long.MIN_VALUE);
         Path dir = archiveDir.map(Path::of).orElse(Path.of(dataDir, "audit-archive"));
         Path file =

@@ -176,9 +176,7 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Verification verify(String keptCheckpoint) {
         Optional<AuditCheckpoint> anchor = checkpoints.anchor().map(AuditCheckpoint::of);
-        AuditChain.Verifier verifier =
-                anchor.map(a -> new AuditChain.Verifier(chainKey.bytes(), a))
-                        .orElseGet(() -> new AuditChain.Verifier(chainKey.bytes()));
+        AuditChain.Verifier verifier = AuditChain.Verifier.from(chainKey.bytes(), anchor);
         long after = anchor.map(AuditCheckpoint::lastId).orElse(Long.MIN_VALUE);
         List<AuditEvent> batch;
         do {
