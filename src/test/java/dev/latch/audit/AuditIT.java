@@ -270,7 +270,10 @@ class AuditIT extends LatchIT {
                 assertFalse(after.getBoolean("ok"));
             } finally {
                 // the suite's later tests, and the published checkpoints, find the log whole again
+                // put back as they were, not queued again: their seals are still there
+                sql.execute("alter table audit_event disable trigger user");
                 sql.execute("insert into audit_event select * from cut on conflict do nothing");
+                sql.execute("alter table audit_event enable trigger user");
                 sql.execute("select pg_advisory_unlock(" + 0x4C41_0001L + ")");
             }
         }

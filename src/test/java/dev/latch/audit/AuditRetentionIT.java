@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.latch.audit.control.AuditChain;
 import dev.latch.audit.entity.AuditEvent;
-import dev.latch.platform.control.SecretFile;
 import dev.latch.support.Api;
 import dev.latch.support.Database;
 import dev.latch.support.LatchIT;
@@ -18,7 +17,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,8 +25,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditRetentionIT extends LatchIT {
 
-    /** AdvisoryLock.AUDIT_CHAIN: held while the test rewrites the log, so nothing appends. */
+    /** AdvisoryLock.AUDIT_CHAIN: held while the test rewrites the log, so nothing is sealed. */
     private static final long CHAIN_LOCK = 0x4C41_0001L;
 
     private JsonObject newestCheckpoint() throws InterruptedException {
@@ -87,7 +86,7 @@ class AuditRetentionIT extends LatchIT {
         String app = System.getProperty("latch.test.db.app.user");
         assumeFalse(owner.equals(app), "the test database has one role for both");
         long checkpoint = newestCheckpoint().getJsonNumber("id").longValue();
-        try (Connection db = appConnection();
+        try (Connection db = Database.connectAsApplication();
                 Statement sql = db.createStatement()) {
             for (String forbidden :
                     List.of(
@@ -96,6 +95,10 @@ class AuditRetentionIT extends LatchIT {
                             "truncate audit_event",
                             "update audit_checkpoint set hash = hash",
                             "delete from audit_checkpoint",
+                            "update audit_seal set hash = hash",
+                            "delete from audit_seal",
+                            "truncate audit_seal",
+                            "update audit_unsealed set queued_at = now()",
                             "delete from flyway_schema_history")) {
                 SQLException refused =
                         assertThrows(SQLException.class, () -> sql.execute(forbidden), forbidden);
@@ -115,7 +118,7 @@ class AuditRetentionIT extends LatchIT {
     void theArchiveFunctionIgnoresTheCallersTemporaryTables() throws Exception {
         String app = System.getProperty("latch.test.db.app.user");
         long before = eventCount();
-        try (Connection db = appConnection();
+        try (Connection db = Database.connectAsApplication();
                 Statement sql = db.createStatement()) {
             db.setAutoCommit(false);
             // temporary look-alikes that would let the function's owner archive what the caller
@@ -143,7 +146,7 @@ class AuditRetentionIT extends LatchIT {
                         + head
                         + ", hash, 'forged', true from audit_event where id = "
                         + head;
-        try (Connection db = appConnection();
+        try (Connection db = Database.connectAsApplication();
                 Statement sql = db.createStatement()) {
             SQLException refused = assertThrows(SQLException.class, () -> sql.execute(forge));
             assertTrue(refused.getMessage().contains("only by archiving"), refused.getMessage());
@@ -188,7 +191,10 @@ class AuditRetentionIT extends LatchIT {
                 assertFalse(verified.getBoolean("ok"), verified.toString());
                 assertFalse(verified.getBoolean("published_checkpoint_ok"), verified.toString());
             } finally {
+                // put back as it was, not queued again: its seal is still there
+                sql.execute("alter table audit_event disable trigger user");
                 sql.execute("insert into audit_event select * from cut");
+                sql.execute("alter table audit_event enable trigger user");
             }
         }
         assertTrue(api().get("api/v1/audit/verify", admin()).json().getBoolean("ok"));
@@ -211,13 +217,6 @@ class AuditRetentionIT extends LatchIT {
             Thread.sleep(250);
         }
         throw new AssertionError("no checkpoint of event " + head + " within 10 s");
-    }
-
-    private static Connection appConnection() throws SQLException {
-        return DriverManager.getConnection(
-                System.getProperty("latch.test.db.url"),
-                System.getProperty("latch.test.db.app.user"),
-                System.getProperty("latch.test.db.app.password"));
     }
 
     private static long eventCount() throws SQLException {
@@ -259,7 +258,7 @@ class AuditRetentionIT extends LatchIT {
                 Path.of(
                         System.getProperty("latch.test.data.dir"),
                         "audit-archive",
-                        "audit-0-" + anchor.getJsonNumber("last_id") + ".jsonl");
+                        "audit-1-" + anchor.getJsonNumber("event_count") + ".jsonl");
         List<String> lines = Files.readAllLines(file);
         assertEquals(aged + 1, lines.size(), "a header and one line per archived event");
         JsonObject header = Json.createReader(new StringReader(lines.get(0))).readObject();
@@ -281,21 +280,30 @@ class AuditRetentionIT extends LatchIT {
     }
 
     /**
-     * Plays time forward: every event is re-dated {@code by} earlier and re-chained with the chain
-     * key, as if written that long ago, and the checkpoints of the old dates are dropped.
+     * Plays time forward: every event is re-dated {@code by} earlier, given the MAC of its new
+     * fields and re-sealed with the chain key, as if written that long ago, and the checkpoints of
+     * the old dates are dropped.
      */
     private static int ageTheWholeLog(Duration by) throws Exception {
-        byte[] key = SecretFile.key(Optional.of(keyFile()), Path.of(keyFile()));
+        byte[] key = Database.auditChainKey();
         try (Connection db = Database.connect();
                 Statement sql = db.createStatement()) {
+            // every event sealed, and the sealer held off: all of them are aged and archived
             sql.execute("select pg_advisory_lock(" + CHAIN_LOCK + ")");
+            for (int waited = 0; unsealed(sql) > 0; waited++) {
+                assertTrue(waited < 40, "the sealer did not seal the log within 10 s");
+                sql.execute("select pg_advisory_unlock(" + CHAIN_LOCK + ")");
+                Thread.sleep(250);
+                sql.execute("select pg_advisory_lock(" + CHAIN_LOCK + ")");
+            }
             try {
                 sql.execute("alter table audit_event disable trigger user");
+                sql.execute("alter table audit_seal disable trigger user");
                 sql.execute("alter table audit_checkpoint disable trigger user");
-                List<AuditEvent> events = new ArrayList<>();
-                try (ResultSet rs = sql.executeQuery("select * from audit_event order by id")) {
+                Map<Long, AuditEvent> events = new HashMap<>();
+                try (ResultSet rs = sql.executeQuery("select * from audit_event")) {
                     while (rs.next()) {
-                        events.add(
+                        AuditEvent e =
                                 new AuditEvent(
                                         rs.getLong("id"),
                                         rs.getObject("at", OffsetDateTime.class)
@@ -311,38 +319,63 @@ class AuditRetentionIT extends LatchIT {
                                         rs.getString("source_ip"),
                                         rs.getString("user_agent"),
                                         rs.getString("request_id"),
-                                        rs.getString("detail")));
+                                        rs.getString("detail"));
+                        e.authenticate(AuditChain.mac(e, key));
+                        events.put(e.id(), e);
+                    }
+                }
+                // two passes keep the unique hash column free of collisions mid-way
+                sql.execute("update audit_event set hash = md5(hash) || md5(id::text)");
+                try (PreparedStatement update =
+                        db.prepareStatement(
+                                "update audit_event set at = ?, hash = ? where id = ?")) {
+                    for (AuditEvent e : events.values()) {
+                        update.setObject(1, e.at().atOffset(ZoneOffset.UTC));
+                        update.setString(2, e.hash());
+                        update.setLong(3, e.id());
+                        update.executeUpdate();
+                    }
+                }
+                List<long[]> seals = new ArrayList<>();
+                try (ResultSet rs =
+                        sql.executeQuery(
+                                "select position, event_id from audit_seal order by position")) {
+                    while (rs.next()) {
+                        seals.add(new long[] {rs.getLong(1), rs.getLong(2)});
                     }
                 }
                 String prev = AuditChain.GENESIS;
-                boolean keyed = false;
                 try (PreparedStatement update =
                         db.prepareStatement(
-                                "update audit_event set at = ?, prev_hash = ?, hash = ? where id = ?")) {
-                    // two passes keep the unique hash column free of collisions mid-way
-                    sql.execute("update audit_event set hash = md5(hash) || md5(prev_hash)");
-                    for (AuditEvent e : events) {
-                        keyed |= AuditChain.KEYED_FROM_HERE.equals(e.action());
-                        String hash = AuditChain.hash(e, prev, keyed ? key : null);
-                        update.setObject(1, e.at().atOffset(ZoneOffset.UTC));
-                        update.setString(2, prev);
-                        update.setString(3, hash);
-                        update.setLong(4, e.id());
+                                "update audit_seal set prev_hash = ?, hash = ? where position = ?")) {
+                    for (long[] seal : seals) {
+                        String hash = AuditChain.seal(seal[0], events.get(seal[1]), prev, key);
+                        update.setString(1, prev);
+                        update.setString(2, hash);
+                        update.setLong(3, seal[0]);
                         update.executeUpdate();
                         prev = hash;
                     }
                 }
+                sql.execute(
+                        "update audit_unsealed set queued_at = queued_at - interval '"
+                                + by.toSeconds()
+                                + " seconds'");
                 sql.execute("delete from audit_checkpoint");
                 return events.size();
             } finally {
                 sql.execute("alter table audit_event enable trigger user");
+                sql.execute("alter table audit_seal enable trigger user");
                 sql.execute("alter table audit_checkpoint enable trigger user");
                 sql.execute("select pg_advisory_unlock(" + CHAIN_LOCK + ")");
             }
         }
     }
 
-    private static String keyFile() {
-        return Path.of(System.getProperty("latch.test.data.dir"), "audit-chain.key").toString();
+    private static long unsealed(Statement sql) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("select count(*) from audit_unsealed")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package dev.latch.support;
 
+import dev.latch.platform.control.SecretFile;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Direct access to the test database, for what only the database can show (what is stored,
@@ -20,6 +23,20 @@ public final class Database {
                 System.getProperty("latch.test.db.url"),
                 System.getProperty("latch.test.db.user"),
                 System.getProperty("latch.test.db.password"));
+    }
+
+    /** As the role Latch runs as, which may only insert into and read the audit tables. */
+    public static Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(
+                System.getProperty("latch.test.db.url"),
+                System.getProperty("latch.test.db.app.user"),
+                System.getProperty("latch.test.db.app.password"));
+    }
+
+    /** The test server's audit chain key: what an attacker who stole it could seal with. */
+    public static byte[] auditChainKey() {
+        Path file = Path.of(System.getProperty("latch.test.data.dir"), "audit-chain.key");
+        return SecretFile.key(Optional.of(file.toString()), file);
     }
 
     /** How many rows of these tables hold {@code text} anywhere, every column read as text. */

@@ -1,6 +1,7 @@
 package dev.latch.audit.control;
 
 import dev.latch.audit.entity.AuditEvent;
+import dev.latch.audit.entity.AuditSeal;
 import dev.latch.audit.entity.PublishedCheckpoint;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.KeysetQuery;
@@ -34,7 +35,7 @@ public class AuditCheckpoints {
      */
     @Transactional
     public Optional<PublishedCheckpoint> publish() {
-        AdvisoryLock.AUDIT_CHAIN.acquire(em); // no event joins the chain while its head is read
+        AdvisoryLock.AUDIT_CHAIN.acquire(em); // nothing is sealed while the head is read
         Optional<String> problem =
                 latest().filter(c -> !sealed(c) || !holds(AuditCheckpoint.of(c)))
                         .map(c -> "the log no longer holds checkpoint " + c.id());
@@ -45,37 +46,30 @@ public class AuditCheckpoints {
                     problem.get());
             return Optional.empty();
         }
-        return em.createQuery("select e from AuditEvent e order by e.id desc", AuditEvent.class)
+        return em.createNamedQuery(AuditSeal.NEWEST, AuditSeal.class)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
-                .filter(head -> latest().map(c -> c.lastId() != head.id()).orElse(true))
+                .filter(head -> latest().map(c -> c.eventCount() != head.position()).orElse(true))
                 .map(this::record);
     }
 
-    /** The checkpoint of this event: the one published, or a new one. */
+    /** The checkpoint of this seal: the one published, or a new one. */
     @Transactional
-    public PublishedCheckpoint of(AuditEvent event) {
+    public PublishedCheckpoint of(AuditSeal seal) {
         return em.createQuery(
-                        "select c from PublishedCheckpoint c where c.lastId = :id",
+                        "select c from PublishedCheckpoint c where c.eventCount = :position",
                         PublishedCheckpoint.class)
-                .setParameter("id", event.id())
+                .setParameter("position", seal.position())
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
-                .orElseGet(() -> record(event));
+                .orElseGet(() -> record(seal));
     }
 
-    /** Events join the chain in id order, each committed before the next: the count is final. */
-    private PublishedCheckpoint record(AuditEvent event) {
-        long count =
-                archivedCount()
-                        + em.createQuery(
-                                        "select count(e) from AuditEvent e where e.id <= :id",
-                                        Long.class)
-                                .setParameter("id", event.id())
-                                .getSingleResult();
-        var checkpoint = new AuditCheckpoint(count, event.id(), event.hash());
+    /** A seal's position counts the events chained up to it, archived ones included. */
+    private PublishedCheckpoint record(AuditSeal seal) {
+        var checkpoint = new AuditCheckpoint(seal.position(), seal.eventId(), seal.hash());
         long id =
                 ((Number)
                                 em.createNativeQuery("select nextval('audit_checkpoint_seq')")
@@ -85,7 +79,7 @@ public class AuditCheckpoints {
                 new PublishedCheckpoint(
                         id,
                         clock.instant(),
-                        count,
+                        checkpoint.count(),
                         checkpoint.lastId(),
                         checkpoint.hash(),
                         checkpoint.seal(chainKey.bytes()));
@@ -94,7 +88,7 @@ public class AuditCheckpoints {
         LOG.log(
                 System.Logger.Level.INFO,
                 "Audit checkpoint: {0} events up to {1} {2}, sealed {3}",
-                count,
+                checkpoint.count(),
                 published.lastId(),
                 published.hash(),
                 published.sealed());
@@ -116,12 +110,13 @@ public class AuditCheckpoints {
     }
 
     /**
-     * The log still holds this head: that event, unchanged, with as many events up to it. A head
-     * among the archived events is held when it was published as it is.
+     * The log still holds this head: the seal at its position, unchanged, naming the same event,
+     * which is still there. A head among the archived events is held when it was published as it
+     * is.
      */
     public boolean holds(AuditCheckpoint checkpoint) {
         Optional<PublishedCheckpoint> anchor = anchor();
-        if (anchor.isPresent() && checkpoint.lastId() <= anchor.get().lastId()) {
+        if (anchor.isPresent() && checkpoint.count() <= anchor.get().eventCount()) {
             // archived: held when published as it is before the archive; its events are in the
             // archive files
             return em.createQuery(
@@ -136,15 +131,11 @@ public class AuditCheckpoints {
                     .getResultStream()
                     .anyMatch(this::sealed);
         }
-        AuditEvent head = em.find(AuditEvent.class, checkpoint.lastId());
-        long upTo =
-                archivedCount()
-                        + em.createQuery(
-                                        "select count(e) from AuditEvent e where e.id <= :id",
-                                        Long.class)
-                                .setParameter("id", checkpoint.lastId())
-                                .getSingleResult();
-        return head != null && head.hash().equals(checkpoint.hash()) && upTo == checkpoint.count();
+        AuditSeal head = em.find(AuditSeal.class, checkpoint.count());
+        return head != null
+                && head.eventId() == checkpoint.lastId()
+                && head.hash().equals(checkpoint.hash())
+                && em.find(AuditEvent.class, head.eventId()) != null;
     }
 
     /**
@@ -169,9 +160,7 @@ public class AuditCheckpoints {
                 if (!sealed(c)) {
                     return Optional.of("checkpoint " + c.id() + " is not sealed by the chain key");
                 }
-                if (previous != null
-                        && (c.lastId() < previous.lastId()
-                                || c.eventCount() < previous.eventCount())) {
+                if (previous != null && c.eventCount() < previous.eventCount()) {
                     return Optional.of(
                             "checkpoint "
                                     + c.id()
@@ -185,8 +174,10 @@ public class AuditCheckpoints {
         } while (batch.size() == 1000);
         Optional<PublishedCheckpoint> anchor = anchor();
         if (anchor.isPresent()
-                && !em.createQuery("select e.id from AuditEvent e where e.id <= :id", Long.class)
-                        .setParameter("id", anchor.get().lastId())
+                && !em.createQuery(
+                                "select s.position from AuditSeal s where s.position <= :count",
+                                Long.class)
+                        .setParameter("count", anchor.get().eventCount())
                         .setMaxResults(1)
                         .getResultList()
                         .isEmpty()) {
@@ -205,10 +196,6 @@ public class AuditCheckpoints {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private long archivedCount() {
-        return anchor().map(PublishedCheckpoint::eventCount).orElse(0L);
     }
 
     private Optional<PublishedCheckpoint> newest(String where) {

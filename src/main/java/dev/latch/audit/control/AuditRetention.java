@@ -1,6 +1,6 @@
 package dev.latch.audit.control;
 
-import dev.latch.audit.entity.AuditEvent;
+import dev.latch.audit.entity.AuditSeal;
 import dev.latch.audit.entity.PublishedCheckpoint;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.WireJson;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +45,8 @@ public class AuditRetention {
 
     @Inject AuditCheckpoints checkpoints;
 
+    @Inject AuditSeals seals;
+
     @Inject
     @ConfigProperty(name = "latch.audit.retention")
     Duration retention;
@@ -58,8 +59,12 @@ public class AuditRetention {
     @ConfigProperty(name = "latch.data-dir")
     String dataDir;
 
-    /** One line per event, as the API shows it plus the chain's two hashes. */
-    public record ArchivedEvent(AuditEventView event, String prevHash, String hash) {}
+    /**
+     * One line per event, as the API shows it, with its MAC and its seal: position, previous hash
+     * and hash.
+     */
+    public record ArchivedEvent(
+            AuditEventView event, long position, String mac, String prevHash, String hash) {}
 
     /**
      * The archive file's first line: the chain runs from {@code from} (or the start) to {@code to}.
@@ -81,19 +86,20 @@ public class AuditRetention {
             return 0;
         }
         Optional<PublishedCheckpoint> anchor = checkpoints.anchor();
-        long after = anchor.map(PublishedCheckpoint::lastId).orElse(Long.MIN_VALUE);
-        // archived up to the newest event past retention that no younger event precedes
+        long after = anchor.map(PublishedCheckpoint::eventCount).orElse(0L);
+        // archived up to the newest seal past retention that no younger event precedes
         Long firstYoung =
                 em.createQuery(
-                                "select min(e.id) from AuditEvent e where e.at >= :cutoff",
+                                "select min(s.position) from AuditSeal s, AuditEvent e"
+                                        + " where e.id = s.eventId and e.at >= :cutoff",
                                 Long.class)
                         .setParameter("cutoff", clock.instant().minus(retention))
                         .getSingleResult();
-        Optional<AuditEvent> lastOld =
+        Optional<AuditSeal> lastOld =
                 em.createQuery(
-                                "select e from AuditEvent e where e.id > :after and e.id < :young"
-                                        + " order by e.id desc",
-                                AuditEvent.class)
+                                "select s from AuditSeal s where s.position > :after"
+                                        + " and s.position < :young order by s.position desc",
+                                AuditSeal.class)
                         .setParameter("after", after)
                         .setParameter("young", firstYoung == null ? Long.MAX_VALUE : firstYoung)
                         .setMaxResults(1)
@@ -123,15 +129,9 @@ public class AuditRetention {
     private Path write(Optional<PublishedCheckpoint> from, PublishedCheckpoint to) {
         AuditChain.Verifier verifier =
                 AuditChain.Verifier.from(chainKey.bytes(), from.map(AuditCheckpoint::of));
-        long after = from.map(PublishedCheckpoint::lastId).orElse(Long.MIN_VALUE);
+        long after = from.map(PublishedCheckpoint::eventCount).orElse(0L);
         Path dir = archiveDir.map(Path::of).orElse(Path.of(dataDir, "audit-archive"));
-        Path file =
-                dir.resolve(
-                        "audit-"
-                                + (after == Long.MIN_VALUE ? 0 : after + 1)
-                                + "-"
-                                + to.lastId()
-                                + ".jsonl");
+        Path file = dir.resolve("audit-" + (after + 1) + "-" + to.eventCount() + ".jsonl");
         try {
             Files.createDirectories(dir);
             Path partial = Files.createTempFile(dir, "audit-", ".partial");
@@ -140,32 +140,31 @@ public class AuditRetention {
                         out,
                         new ArchiveHeader(
                                 from.map(PublishedCheckpoint::sealed).orElse(null), to.sealed()));
-                List<AuditEvent> batch;
-                do {
-                    batch =
-                            em.createQuery(
-                                            "select e from AuditEvent e where e.id > :after"
-                                                    + " and e.id <= :to order by e.id",
-                                            AuditEvent.class)
-                                    .setParameter("after", after)
-                                    .setParameter("to", to.lastId())
-                                    .setMaxResults(BATCH)
-                                    .getResultList();
-                    for (AuditEvent e : batch) {
-                        verifier.accept(e);
-                        line(out, new ArchivedEvent(AuditEventView.of(e), e.prevHash(), e.hash()));
-                        after = e.id();
-                    }
-                    em.clear();
-                } while (batch.size() == BATCH);
+                seals.walk(
+                        after,
+                        to.eventCount(),
+                        (seal, event) -> {
+                            verifier.accept(seal, event);
+                            if (verifier.ok()) {
+                                line(
+                                        out,
+                                        new ArchivedEvent(
+                                                AuditEventView.of(event),
+                                                seal.position(),
+                                                event.hash(),
+                                                seal.prevHash(),
+                                                seal.hash()));
+                            }
+                            return verifier.ok();
+                        });
             }
             if (!verifier.ok()
                     || verifier.last() == null
                     || !verifier.last().hash().equals(to.hash())) {
                 Files.delete(partial);
                 throw new IllegalStateException(
-                        "audit events up to "
-                                + to.lastId()
+                        "audit events up to position "
+                                + to.eventCount()
                                 + " do not chain to their checkpoint"
                                 + " (first bad id "
                                 + verifier.firstBadId()
@@ -181,8 +180,12 @@ public class AuditRetention {
         }
     }
 
-    private static void line(Writer out, Object value) throws IOException {
-        out.write(WireJson.JSONB.toJson(value));
-        out.write('\n');
+    private static void line(Writer out, Object value) {
+        try {
+            out.write(WireJson.JSONB.toJson(value));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit archive", e);
+        }
     }
 }

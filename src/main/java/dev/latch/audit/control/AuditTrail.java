@@ -2,8 +2,6 @@ package dev.latch.audit.control;
 
 import dev.latch.audit.entity.AuditEvent;
 import dev.latch.audit.entity.Outcome;
-import dev.latch.audit.entity.PublishedCheckpoint;
-import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,19 +10,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Appends events to the chain, each in its own transaction so it survives the rollback of the work
- * it records.
+ * Writes events, each with the MAC of its fields and without any lock shared across requests: the
+ * sealer gives them their place in the chain afterwards.
  */
 @ApplicationScoped
 public class AuditTrail {
-
-    private static final int VERIFY_BATCH = 1000;
 
     /** The shapes of Latch's secrets (prefix, body and check) and of JWTs, in any case. */
     private static final Pattern OPAQUE_SECRET =
@@ -74,6 +69,7 @@ public class AuditTrail {
             Boolean checkpointOk,
             Boolean publishedCheckpointOk,
             long archived,
+            long unsealed,
             String problem) {}
 
     @PersistenceContext EntityManager em;
@@ -84,13 +80,12 @@ public class AuditTrail {
 
     @Inject AuditCheckpoints checkpoints;
 
-    /** Once the keyed chain's first event is committed, it need not be looked for again. */
-    private volatile boolean keyedChainSeen;
+    @Inject AuditSeals seals;
 
     /** In a transaction of its own: the event stays even when the work it records rolls back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void append(Entry entry) {
-        chain(entry);
+        write(entry);
     }
 
     /**
@@ -99,55 +94,10 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void appendWithWork(Entry entry) {
-        chain(entry);
-    }
-
-    /** True once an event with this action was recorded and not archived. */
-    private boolean hasRecorded(String action) {
-        return !em.createQuery("select e.id from AuditEvent e where e.action = :action", Long.class)
-                .setParameter("action", action)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
-    }
-
-    private void chain(Entry entry) {
-        AdvisoryLock.AUDIT_CHAIN.acquire(em);
-        if (!keyedChainSeen) {
-            // the first event of a keyed chain says so, in the chain: older events stay verifiable
-            // (an anchor means it was archived: only keyed chains have checkpoints)
-            keyedChainSeen =
-                    hasRecorded(AuditChain.KEYED_FROM_HERE) || checkpoints.anchor().isPresent();
-            if (!keyedChainSeen) {
-                write(
-                        new Entry(
-                                "latch",
-                                null,
-                                AuditChain.KEYED_FROM_HERE,
-                                null,
-                                200,
-                                null,
-                                RequestInfo.none(),
-                                "events before this one are chained by SHA-256; this one and all"
-                                        + " after by HMAC-SHA256 under the audit chain key"));
-            }
-        }
         write(entry);
     }
 
     private void write(Entry entry) {
-        String prev =
-                em.createQuery("select e.hash from AuditEvent e order by e.id desc", String.class)
-                        .setMaxResults(1)
-                        .getResultStream()
-                        .findFirst()
-                        // every event archived: the chain goes on from the anchor
-                        .orElseGet(
-                                () ->
-                                        checkpoints
-                                                .anchor()
-                                                .map(PublishedCheckpoint::hash)
-                                                .orElse(AuditChain.GENESIS));
         long id =
                 ((Number)
                                 em.createNativeQuery("select nextval('audit_event_seq')")
@@ -168,46 +118,43 @@ public class AuditTrail {
                         field(entry.request().userAgent(), 256),
                         field(entry.request().requestId(), 64),
                         field(entry.detail(), 1000));
-        event.chainAfter(prev, AuditChain.hash(event, prev, chainKey.bytes()));
+        event.authenticate(AuditChain.mac(event, chainKey.bytes()));
         em.persist(event);
         em.flush(); // a refused event fails here, inside the work, not later in its commit
     }
 
+    /**
+     * Walks the chain from the anchor (or its start) and checks the events still waiting for their
+     * seal, then the checkpoints: the one a client kept, the newest published, and all of them.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Verification verify(String keptCheckpoint) {
         Optional<AuditCheckpoint> anchor = checkpoints.anchor().map(AuditCheckpoint::of);
         AuditChain.Verifier verifier = AuditChain.Verifier.from(chainKey.bytes(), anchor);
-        long after = anchor.map(AuditCheckpoint::lastId).orElse(Long.MIN_VALUE);
-        List<AuditEvent> batch;
-        do {
-            batch =
-                    em.createQuery(
-                                    "select e from AuditEvent e where e.id > :after order by e.id",
-                                    AuditEvent.class)
-                            .setParameter("after", after)
-                            .setMaxResults(VERIFY_BATCH)
-                            .getResultList();
-            batch.forEach(verifier::accept);
-            if (!batch.isEmpty()) {
-                after = batch.get(batch.size() - 1).id();
-            }
-            em.clear();
-        } while (batch.size() == VERIFY_BATCH && verifier.ok());
+        seals.walk(
+                anchor.map(AuditCheckpoint::count).orElse(0L),
+                Long.MAX_VALUE,
+                (seal, event) -> {
+                    verifier.accept(seal, event);
+                    return verifier.ok();
+                });
+        AuditSeals.Unsealed unsealed = seals.unsealed();
         Boolean keptOk =
                 keptCheckpoint == null
                         ? null
                         : checkpoints.holds(AuditCheckpoint.open(keptCheckpoint, chainKey.bytes()));
         Boolean publishedOk =
                 checkpoints.latest().map(AuditCheckpoint::of).map(checkpoints::holds).orElse(null);
-        Optional<String> problem = checkpoints.problem();
+        Optional<String> problem =
+                checkpoints.problem().or(() -> Optional.ofNullable(unsealed.problem()));
         long archived = anchor.map(AuditCheckpoint::count).orElse(0L);
         Optional<AuditCheckpoint> head =
                 verifier.last() == null
                         ? anchor
                         : Optional.of(
                                 new AuditCheckpoint(
-                                        archived + verifier.checked(),
-                                        verifier.last().id(),
+                                        verifier.last().position(),
+                                        verifier.last().eventId(),
                                         verifier.last().hash()));
         boolean ok =
                 verifier.ok()
@@ -217,11 +164,12 @@ public class AuditTrail {
         return new Verification(
                 ok,
                 verifier.checked(),
-                verifier.firstBadId(),
+                verifier.ok() ? unsealed.firstBadId() : verifier.firstBadId(),
                 ok ? head.map(h -> h.seal(chainKey.bytes())).orElse(null) : null,
                 keptOk,
                 publishedOk,
                 archived,
+                unsealed.count(),
                 problem.orElse(null));
     }
 

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of the append-only, hash-chained audit log. Never holds a secret. */
+/**
+ * One line of the append-only audit log, with a MAC of its fields; its seal gives it a place in the
+ * chain. Never holds a secret.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -74,7 +77,12 @@ public class AuditEvent {
         this.detail = detail;
     }
 
-    /** Links this event after {@code prevHash}, before it is persisted. */
+    /** Sets the MAC of the event's fields, before it is persisted; the sealer chains it later. */
+    public void authenticate(String mac) {
+        chainAfter(null, mac);
+    }
+
+    /** Links this event after {@code prevHash}, as Latch did before events were sealed. */
     public void chainAfter(String prevHash, String hash) {
         if (this.hash != null) {
             throw new IllegalStateException("audit event " + id + " is already chained");
