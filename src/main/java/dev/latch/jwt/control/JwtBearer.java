@@ -5,6 +5,8 @@ import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.CredentialRecord;
+import dev.latch.security.control.VerifiedCredential;
 import dev.latch.security.entity.MintScopes;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -70,21 +72,31 @@ public class JwtBearer implements BearerVerifier {
     }
 
     @Override
-    public Caller authenticate(String token) {
+    public VerifiedCredential authenticate(String token) {
         Verified verified = verify(token, audience);
         JsonWebToken jwt = verified.jwt();
         Optional<MintedJwt> record = verified.record();
-        return new Caller(
-                // an HS256 subject is whatever its signer chose: it never reads as a Latch identity
-                record.map(MintedJwt::sub).orElse("hs256:" + jwt.getSubject()),
-                record.map(MintedJwt::jti).orElse(null),
-                record.map(MintedJwt::kind).filter("session"::equals).orElse("jwt"),
-                record.map(r -> Minting.latchPermissions(Minting.scopes(r.scope())))
-                        .orElseGet(() -> hs256.permissionsOf(jwt)),
-                false,
-                Instant.ofEpochSecond(jwt.getExpirationTime()),
-                record.map(MintedJwt::ownerId).orElse(null),
-                MintScopes.NONE);
+        Caller caller =
+                new Caller(
+                        // an HS256 subject is whatever its signer chose: it never reads as a Latch
+                        // identity
+                        record.map(MintedJwt::sub).orElse("hs256:" + jwt.getSubject()),
+                        record.map(MintedJwt::jti).orElse(null),
+                        record.map(MintedJwt::kind).filter("session"::equals).orElse("jwt"),
+                        record.map(r -> Minting.latchPermissions(Minting.scopes(r.scope())))
+                                .orElseGet(() -> hs256.permissionsOf(jwt)),
+                        false,
+                        Instant.ofEpochSecond(jwt.getExpirationTime()),
+                        record.map(MintedJwt::ownerId).orElse(null),
+                        MintScopes.NONE);
+        return record.map(
+                        r ->
+                                VerifiedCredential.reusable(
+                                        caller, r.subject(), CredentialRecord.key(r.kid())))
+                .orElseGet(
+                        () ->
+                                VerifiedCredential.reusable(
+                                        caller, CredentialRecord.jwt(jwt.getTokenID())));
     }
 
     /**

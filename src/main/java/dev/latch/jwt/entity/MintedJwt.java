@@ -1,7 +1,10 @@
 package dev.latch.jwt.entity;
 
+import dev.latch.security.control.CredentialRecord;
+import dev.latch.security.control.CredentialRecordListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -10,8 +13,9 @@ import java.util.UUID;
 
 /** The record of a JWT Latch signed: enough to list it and revoke it, never the token itself. */
 @Entity
+@EntityListeners(CredentialRecordListener.class)
 @Table(name = "minted_jwt")
-public class MintedJwt {
+public class MintedJwt implements CredentialRecord {
 
     @Id private UUID jti;
 
@@ -127,6 +131,11 @@ public class MintedJwt {
     /** The user a session belongs to, or who minted the token, if a user did. */
     public UUID ownerId() {
         return ownerId;
+    }
+
+    @Override
+    public String subject() {
+        return CredentialRecord.jwt(jti.toString());
     }
 
     @Override

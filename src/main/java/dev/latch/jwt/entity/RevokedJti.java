@@ -1,7 +1,10 @@
 package dev.latch.jwt.entity;
 
+import dev.latch.security.control.CredentialRecord;
+import dev.latch.security.control.CredentialRecordListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -9,8 +12,9 @@ import java.util.Objects;
 
 /** A revoked JWT that Latch did not sign (HS256): all Latch knows of it is its jti. */
 @Entity
+@EntityListeners(CredentialRecordListener.class)
 @Table(name = "revoked_jti")
-public class RevokedJti {
+public class RevokedJti implements CredentialRecord {
 
     @Id private String jti;
 
@@ -34,6 +38,17 @@ public class RevokedJti {
 
     public String jti() {
         return jti;
+    }
+
+    @Override
+    public String subject() {
+        return CredentialRecord.jwt(jti);
+    }
+
+    /** Its row is the revocation. */
+    @Override
+    public boolean revokesWhenStored() {
+        return true;
     }
 
     @Override

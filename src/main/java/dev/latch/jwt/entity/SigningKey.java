@@ -1,7 +1,10 @@
 package dev.latch.jwt.entity;
 
+import dev.latch.security.control.CredentialRecord;
+import dev.latch.security.control.CredentialRecordListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -9,8 +12,9 @@ import java.util.Objects;
 
 /** A key pair that signs Latch's JWTs; published before it signs and after it retires. */
 @Entity
+@EntityListeners(CredentialRecordListener.class)
 @Table(name = "signing_key")
-public class SigningKey {
+public class SigningKey implements CredentialRecord {
 
     public enum Status {
         PENDING,
@@ -134,6 +138,11 @@ public class SigningKey {
 
     public Instant signedUntil() {
         return signedUntil;
+    }
+
+    @Override
+    public String subject() {
+        return CredentialRecord.key(kid);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.latch.security.control.AuthenticationFailed;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
 import dev.latch.security.control.CurrentCaller;
+import dev.latch.security.control.ValidatedCredentials;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,6 +42,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject Instance<BearerVerifier> verifiers;
 
     @Inject Event<AuthenticationFailed> failures;
+
+    @Inject ValidatedCredentials credentials;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -93,9 +96,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     /**
      * A credential whose content no verifier can make sense of is malformed, never a server error.
      */
-    private static Caller authenticate(BearerVerifier verifier, String token) {
+    private Caller authenticate(BearerVerifier verifier, String token) {
         try {
-            return verifier.authenticate(token);
+            return credentials.authenticate(token, verifier);
         } catch (DateTimeException
                 | ArithmeticException
                 | ClassCastException

@@ -14,6 +14,9 @@ public interface BearerVerifier {
         return token.chars().filter(c -> c == '.').count() == 2;
     }
 
-    /** The caller, or a LatchException with an authentication code. */
-    Caller authenticate(String token);
+    /** The verified credential, or a LatchException with an authentication code. */
+    VerifiedCredential authenticate(String token);
+
+    /** The caller of a credential this verifier accepted, presented again and taken from cache. */
+    default void reused(Caller caller) {}
 }

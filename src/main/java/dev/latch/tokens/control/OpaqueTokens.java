@@ -4,6 +4,7 @@ import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.VerifiedCredential;
 import dev.latch.tokens.entity.Token;
 import dev.latch.tokens.entity.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Turns an opaque bearer token into a caller: format check, SHA-256, lookup, status. */
 @ApplicationScoped
@@ -44,7 +46,7 @@ public class OpaqueTokens implements BearerVerifier {
     }
 
     @Override
-    public Caller authenticate(String presented) {
+    public VerifiedCredential authenticate(String presented) {
         Optional<TokenKind> kind = TokenFormat.kindOf(presented);
         if (kind.isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
@@ -73,20 +75,32 @@ public class OpaqueTokens implements BearerVerifier {
             case EXPIRED ->
                     throw new LatchException(
                             ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
-            case ACTIVE -> {
-                if (lastUse.isDue(token.id(), now)) {
-                    lastUse.record(token.id(), now);
-                }
-            }
+            case ACTIVE -> used(token.id(), now);
         }
-        return new Caller(
-                token.name(),
-                token.id(),
-                token.kind().wireName(),
-                token.permissions(),
-                token.allowsPrivileged(),
-                token.expiresAt(),
-                token.ownerId(),
-                token.mintScopes());
+        Caller caller =
+                new Caller(
+                        token.name(),
+                        token.id(),
+                        token.kind().wireName(),
+                        token.permissions(),
+                        token.allowsPrivileged(),
+                        token.expiresAt(),
+                        token.ownerId(),
+                        token.mintScopes());
+        // a rotated key in its grace is checked every time: its reuse after the grace must be seen
+        return token.replacedBy() == null
+                ? VerifiedCredential.reusable(caller, token.subject())
+                : VerifiedCredential.once(caller);
+    }
+
+    @Override
+    public void reused(Caller caller) {
+        used(caller.tokenId(), clock.instant());
+    }
+
+    private void used(UUID tokenId, Instant now) {
+        if (lastUse.isDue(tokenId, now)) {
+            lastUse.record(tokenId, now);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package dev.latch.tokens.entity;
 
 import dev.latch.security.control.Coverage;
+import dev.latch.security.control.CredentialRecord;
+import dev.latch.security.control.CredentialRecordListener;
 import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permissions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -18,9 +21,10 @@ import java.util.UUID;
  * so a token stops working the instant it expires.
  */
 @Entity
+@EntityListeners(CredentialRecordListener.class)
 @Table(name = "token")
 @NamedQuery(name = Token.BY_HASH, query = "select t from Token t where t.secretHash = :hash")
-public class Token implements Coverage.Credential {
+public class Token implements Coverage.Credential, CredentialRecord {
 
     public static final String BY_HASH = "Token.byHash";
 
@@ -261,6 +265,11 @@ public class Token implements Coverage.Credential {
     @Override
     public UUID ownerId() {
         return ownerId;
+    }
+
+    @Override
+    public String subject() {
+        return CredentialRecord.token(id);
     }
 
     @Override
