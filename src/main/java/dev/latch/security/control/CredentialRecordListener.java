@@ -7,7 +7,9 @@ import jakarta.persistence.PostUpdate;
 
 /**
  * On the entities credentials are verified from: a changed or removed record evicts, at the end of
- * its transaction, what this node cached from it. Bulk JPQL updates pass by it (see README).
+ * its transaction, what this node cached from it. JPQL bulk updates pass it by: SigningKeys revokes
+ * a key's JWTs in bulk along with the key's own update (key:<kid>), and the others touch no live
+ * cached credential (last use, released names, join-token uses, purges of dead rows).
  */
 public class CredentialRecordListener {
 
