@@ -13,14 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps {@code last_used_at} roughly current with at most one write per token, node and resolution.
+ * Keeps {@code last_used_at} roughly current off the request path: a use is noted in memory at most
+ * once per token, node and resolution, and the notes are written together by a timer.
  */
 @ApplicationScoped
 public class LastUse {
 
     private static final int FORGET_ABOVE = 10_000;
 
-    private final Map<UUID, Instant> written = new ConcurrentHashMap<>();
+    /** When this node last noted each token's use. */
+    private final Map<UUID, Instant> noted = new ConcurrentHashMap<>();
+
+    /** Noted and not yet written. */
+    private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
 
     @PersistenceContext EntityManager em;
 
@@ -28,24 +33,34 @@ public class LastUse {
     @ConfigProperty(name = "latch.tokens.last-used-resolution")
     Duration resolution;
 
-    /**
-     * True when this node has not written the token's use within the resolution: no transaction
-     * needed to ask.
-     */
-    public boolean isDue(UUID tokenId, Instant at) {
-        Instant previous = written.get(tokenId);
-        return previous == null || !previous.plus(resolution).isAfter(at);
+    /** A use of the token at {@code at}; no transaction, no I/O. */
+    public void note(UUID tokenId, Instant at) {
+        Instant previous = noted.get(tokenId);
+        if (previous != null && previous.plus(resolution).isAfter(at)) {
+            return;
+        }
+        if (noted.size() > FORGET_ABOVE) {
+            noted.values().removeIf(when -> when.plus(resolution).isBefore(at));
+        }
+        noted.put(tokenId, at);
+        pending.merge(tokenId, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(UUID tokenId, Instant at) {
-        if (written.size() > FORGET_ABOVE) {
-            written.values().removeIf(when -> when.plus(resolution).isBefore(at));
+    /** Writes what was noted since the last flush, in one transaction; the number written. */
+    @Transactional
+    public int flush() {
+        int written = 0;
+        for (UUID tokenId : pending.keySet()) {
+            Instant at = pending.remove(tokenId);
+            // another node may have written a later use already
+            written +=
+                    em.createQuery(
+                                    "update Token t set t.lastUsedAt = :at where t.id = :id and"
+                                            + " (t.lastUsedAt is null or t.lastUsedAt < :at)")
+                            .setParameter("at", at)
+                            .setParameter("id", tokenId)
+                            .executeUpdate();
         }
-        written.put(tokenId, at);
-        em.createQuery("update Token t set t.lastUsedAt = :at where t.id = :id")
-                .setParameter("at", at)
-                .setParameter("id", tokenId)
-                .executeUpdate();
+        return written;
     }
 }

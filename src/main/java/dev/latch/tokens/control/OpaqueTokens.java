@@ -14,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Turns an opaque bearer token into a caller: format check, SHA-256, lookup, status. */
 @ApplicationScoped
@@ -75,7 +74,7 @@ public class OpaqueTokens implements BearerVerifier {
             case EXPIRED ->
                     throw new LatchException(
                             ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
-            case ACTIVE -> used(token.id(), now);
+            case ACTIVE -> lastUse.note(token.id(), now);
         }
         Caller caller =
                 new Caller(
@@ -95,12 +94,6 @@ public class OpaqueTokens implements BearerVerifier {
 
     @Override
     public void reused(Caller caller) {
-        used(caller.tokenId(), clock.instant());
-    }
-
-    private void used(UUID tokenId, Instant now) {
-        if (lastUse.isDue(tokenId, now)) {
-            lastUse.record(tokenId, now);
-        }
+        lastUse.note(caller.tokenId(), clock.instant());
     }
 }
