@@ -5,7 +5,8 @@
 ALTER TABLE audit_event ALTER COLUMN prev_hash DROP NOT NULL;
 
 CREATE TABLE audit_seal (
-    position  bigint   PRIMARY KEY,
+    -- the chain starts at 1: a seal outside it would hide its event from verify
+    position  bigint   PRIMARY KEY CHECK (position > 0),
     event_id  bigint   NOT NULL UNIQUE,
     prev_hash char(64) NOT NULL,
     hash      char(64) NOT NULL
@@ -13,17 +14,20 @@ CREATE TABLE audit_seal (
 
 -- What the sealer has still to seal; every event is queued by the trigger below, in its own
 -- transaction, with the time that transaction started (an old event queued late was re-inserted).
+-- Only the trigger queues, with its owner's rights: the application's role may take an entry off
+-- (the sealer does) but never put one in or choose its time.
 CREATE TABLE audit_unsealed (
     event_id  bigint      PRIMARY KEY,
     queued_at timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE FUNCTION audit_event_queue() RETURNS trigger AS $$
+CREATE FUNCTION audit_event_queue() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    INSERT INTO audit_unsealed (event_id) VALUES (NEW.id);
+    INSERT INTO "${flyway:defaultSchema}".audit_unsealed (event_id, queued_at) VALUES (NEW.id, now());
     RETURN NEW;
 END;
-$$ LANGUAGE plpgsql;
+$$;
 
 CREATE TRIGGER audit_event_queued
     AFTER INSERT ON audit_event

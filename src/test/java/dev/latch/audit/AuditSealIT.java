@@ -2,6 +2,7 @@ package dev.latch.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.audit.control.AuditChain;
@@ -152,6 +153,73 @@ class AuditSealIT extends LatchIT {
             assertEquals(taken, found.getJsonNumber("first_bad_id").longValue());
             // queued again, it is sealed like any other
             sql.execute("insert into audit_unsealed (event_id) values (" + taken + ")");
+        }
+        JsonObject sealed = awaitVerify(v -> v.getJsonNumber("unsealed").longValue() == 0);
+        assertTrue(sealed.getBoolean("ok"), sealed.toString());
+    }
+
+    @Test
+    void theApplicationRoleCanNeitherSealOutsideTheChainNorQueueAnEvent() throws Exception {
+        long next;
+        try (Connection app = Database.connectAsApplication();
+                Statement sql = app.createStatement();
+                ResultSet rs = sql.executeQuery("select last_value + 1 from audit_event_seq")) {
+            rs.next();
+            next = rs.getLong(1);
+        }
+        try (Connection app = Database.connectAsApplication();
+                Statement sql = app.createStatement()) {
+            // a seal at position 0 or below would hide its event from verify's walk
+            SQLException outside =
+                    assertThrows(
+                            SQLException.class,
+                            () ->
+                                    sql.execute(
+                                            "insert into audit_seal values (0, "
+                                                    + next
+                                                    + ", repeat('0', 64), repeat('b', 64))"));
+            assertEquals("23514", outside.getSQLState(), outside.toString());
+            // a queue entry put in ahead of an event would make its request fail, or choose
+            // the time that decides whether it is sealed
+            SQLException queued =
+                    assertThrows(
+                            SQLException.class,
+                            () ->
+                                    sql.execute(
+                                            "insert into audit_unsealed (event_id) values ("
+                                                    + next
+                                                    + ")"));
+            assertEquals("42501", queued.getSQLState(), queued.toString());
+        }
+        assertEquals(
+                201,
+                api().post("api/v1/tokens", admin(), "{\"name\":\"" + Api.unique("queued") + "\"}")
+                        .status());
+    }
+
+    @Test
+    void anEventWaitingForItsSealPastTheDeadlineFailsVerify() throws Exception {
+        long waiting;
+        try (Connection db = Database.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("select pg_advisory_lock(" + CHAIN_LOCK + ")");
+            try {
+                api().issue(admin(), Api.unique("stalled"), List.of("tokens.read"));
+                waiting = newestEventId();
+                // as if the sealer had been kept from it for an hour
+                sql.execute(
+                        "update audit_unsealed set queued_at = queued_at - interval '1 hour'"
+                                + " where event_id = "
+                                + waiting);
+                JsonObject stalled = verify();
+                assertFalse(stalled.getBoolean("ok"), stalled.toString());
+                assertEquals(waiting, stalled.getJsonNumber("first_bad_id").longValue());
+                assertTrue(
+                        stalled.getString("problem").contains("has waited for its seal"),
+                        stalled.toString());
+            } finally {
+                sql.execute("select pg_advisory_unlock(" + CHAIN_LOCK + ")");
+            }
         }
         JsonObject sealed = awaitVerify(v -> v.getJsonNumber("unsealed").longValue() == 0);
         assertTrue(sealed.getBoolean("ok"), sealed.toString());

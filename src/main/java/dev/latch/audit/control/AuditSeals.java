@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sealer: gives each written event its place in the chain, one node at a time, in batches; and
@@ -42,6 +44,13 @@ public class AuditSeals {
     @Inject AuditChainKey chainKey;
 
     @Inject AuditCheckpoints checkpoints;
+
+    @Inject Clock clock;
+
+    /** Longer than any transaction may run: an event waiting longer means the sealer is stuck. */
+    @Inject
+    @ConfigProperty(name = "latch.audit.seal-deadline")
+    Duration deadline;
 
     /**
      * Queued events this node refused to seal, logged once each; they stay queued, are looked at
@@ -167,8 +176,8 @@ public class AuditSeals {
     }
 
     /**
-     * The events without a seal: each must be queued, carry its own MAC and have been queued when
-     * it was written; the sealer seals them within its interval.
+     * The events without a seal: each must be queued, carry its own MAC, have been queued when it
+     * was written, and wait no longer than {@code latch.audit.seal-deadline}.
      */
     public Unsealed unsealed() {
         List<Object[]> rows =
@@ -195,6 +204,16 @@ public class AuditSeals {
                                 + e.id()
                                 + " was not written by Latch (its MAC does not verify, or it was"
                                 + " put into the table long after its time)");
+            }
+            if (u.queuedAt().isBefore(clock.instant().minus(deadline))) {
+                return new Unsealed(
+                        rows.size(),
+                        e.id(),
+                        "event "
+                                + e.id()
+                                + " has waited for its seal since "
+                                + u.queuedAt()
+                                + ": the sealer is not sealing");
             }
         }
         em.clear();
