@@ -7,6 +7,7 @@
 # Node A (port 8080) runs on its embedded PostgreSQL in a throwaway data directory, node B (8180) on
 # the same database with the same chain and key-encryption keys. Needs wrk (apt-get install wrk).
 set -euo pipefail
+trap 'echo "two-nodes: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 revocations=${REVOCATIONS:-1000}
@@ -140,7 +141,10 @@ public class Propagation {
     }
 }
 EOF
-read -r count p50 p99 worst < <(java "$work/Propagation.java" http://localhost:8080 http://localhost:8180 "$T" "$revocations")
+java "$work/Propagation.java" http://localhost:8080 http://localhost:8180 "$T" "$revocations" \
+  >"$work/propagation.out" 2>"$work/propagation.err" \
+  || { echo "two-nodes: the propagation run failed:" >&2; cat "$work/propagation.err" >&2; exit 1; }
+read -r count p50 p99 worst <"$work/propagation.out"
 kill "$load_a" "$load_b" 2>/dev/null || true
 
 # --- every timer job once across the nodes -------------------------------------------------------
@@ -150,7 +154,8 @@ checkpoints=$(psql_a "select count(*) from audit_checkpoint")
 dup_checkpoints=$(psql_a "select count(*) from (select event_count from audit_checkpoint group by event_count having count(*) > 1) d")
 # keys are removed again once retired, so the rotations are read from both nodes' logs
 rotations() {
-  tail -n +"$((mark[$1] + 1))" "$root/target/instances/$1/log/server.log" | grep -h 'Next signing key' | cut -c12-23
+  tail -n +"$((mark[$1] + 1))" "$root/target/instances/$1/log/server.log" | { grep -h 'Next signing key' || true; } \
+    | cut -c12-23
 }
 rotations_a=$(rotations 8080 | wc -l)
 rotations_b=$(rotations 8180 | wc -l)
