@@ -3,7 +3,6 @@ package dev.latch.security;
 import static dev.latch.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.latch.support.Api;
 import dev.latch.support.Database;
@@ -190,22 +189,6 @@ class ValidationCacheIT extends LatchIT {
     private void assertCached(String credential) {
         assertEquals(200, api().get("api/v1/whoami", credential).status());
         assertEquals(200, api().get("api/v1/whoami", credential).status());
-    }
-
-    private void assertRefusedWithin(Duration bound, String credential, String code) {
-        Instant start = Instant.now();
-        while (true) {
-            var reply = api().get("api/v1/whoami", credential);
-            Duration took = Duration.between(start, Instant.now());
-            if (reply.status() != 200) {
-                assertProblem(reply, 401, code);
-                assertTrue(took.compareTo(bound) <= 0, "refused only after " + took);
-                return;
-            }
-            if (took.compareTo(bound.multipliedBy(3)) > 0) {
-                fail("still accepted after " + took);
-            }
-        }
     }
 
     /** As a hand in the database with the triggers off would: no node hears of it. */

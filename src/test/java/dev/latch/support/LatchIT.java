@@ -1,6 +1,11 @@
 package dev.latch.support;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,6 +30,26 @@ public abstract class LatchIT {
 
     protected Api api() {
         return new Api(base);
+    }
+
+    /**
+     * A change made in the database, as another node would make it, reaches this node's cache
+     * within {@code bound}: the credential is refused with {@code code} by then.
+     */
+    protected void assertRefusedWithin(Duration bound, String credential, String code) {
+        Instant start = Instant.now();
+        while (true) {
+            var reply = api().get("api/v1/whoami", credential);
+            Duration took = Duration.between(start, Instant.now());
+            if (reply.status() != 200) {
+                Problems.assertProblem(reply, 401, code);
+                assertTrue(took.compareTo(bound) <= 0, "refused only after " + took);
+                return;
+            }
+            if (took.compareTo(bound.multipliedBy(3)) > 0) {
+                fail("still accepted after " + took);
+            }
+        }
     }
 
     /** The bootstrap token: an admin. */
