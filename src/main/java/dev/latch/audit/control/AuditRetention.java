@@ -35,8 +35,6 @@ public class AuditRetention {
     /** audit_archive() never removes younger events, whatever is configured. */
     static final Duration FLOOR = Duration.ofDays(30);
 
-    private static final int BATCH = 1000;
-
     @PersistenceContext EntityManager em;
 
     @Inject Clock clock;

@@ -59,7 +59,7 @@ public class AuditSeals {
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
 
     /** The place of a seal: where the chain stands, to go on from. */
-    public record Head(long position, String hash) {}
+    private record Head(long position, String hash) {}
 
     /** Events written but not sealed, and what is wrong with them, if anything. */
     public record Unsealed(long count, Long firstBadId, String problem) {}
@@ -129,7 +129,7 @@ public class AuditSeals {
     }
 
     /** The newest seal, else the anchor's, else the start of the chain. */
-    public Head head() {
+    private Head head() {
         return newest().map(s -> new Head(s.position(), s.hash()))
                 .orElseGet(
                         () ->
@@ -140,7 +140,7 @@ public class AuditSeals {
     }
 
     /** The newest seal, if any is left in the table. */
-    public Optional<AuditSeal> newest() {
+    private Optional<AuditSeal> newest() {
         return em.createNamedQuery(AuditSeal.NEWEST, AuditSeal.class)
                 .setMaxResults(1)
                 .getResultStream()
@@ -189,34 +189,35 @@ public class AuditSeals {
                         .getResultList();
         for (Object[] row : rows) {
             AuditEvent e = (AuditEvent) row[0];
-            UnsealedEvent u = (UnsealedEvent) row[1];
-            if (u == null) {
-                return new Unsealed(
-                        rows.size(),
-                        e.id(),
-                        "event " + e.id() + " is neither sealed nor waiting to be sealed");
-            }
-            if (!sealable(e, u)) {
-                return new Unsealed(
-                        rows.size(),
-                        e.id(),
-                        "event "
-                                + e.id()
-                                + " was not written by Latch (its MAC does not verify, or it was"
-                                + " put into the table long after its time)");
-            }
-            if (u.queuedAt().isBefore(clock.instant().minus(deadline))) {
-                return new Unsealed(
-                        rows.size(),
-                        e.id(),
-                        "event "
-                                + e.id()
-                                + " has waited for its seal since "
-                                + u.queuedAt()
-                                + ": the sealer is not sealing");
+            Optional<String> problem = problem(e, (UnsealedEvent) row[1]);
+            if (problem.isPresent()) {
+                return new Unsealed(rows.size(), e.id(), problem.get());
             }
         }
         em.clear();
         return new Unsealed(rows.size(), null, null);
+    }
+
+    /** What is wrong with an event that has no seal yet, if anything; {@code u} its queue entry. */
+    private Optional<String> problem(AuditEvent e, UnsealedEvent u) {
+        if (u == null) {
+            return Optional.of("event " + e.id() + " is neither sealed nor waiting to be sealed");
+        }
+        if (!sealable(e, u)) {
+            return Optional.of(
+                    "event "
+                            + e.id()
+                            + " was not written by Latch (its MAC does not verify, or it was put"
+                            + " into the table long after its time)");
+        }
+        if (u.queuedAt().isBefore(clock.instant().minus(deadline))) {
+            return Optional.of(
+                    "event "
+                            + e.id()
+                            + " has waited for its seal since "
+                            + u.queuedAt()
+                            + ": the sealer is not sealing");
+        }
+        return Optional.empty();
     }
 }
