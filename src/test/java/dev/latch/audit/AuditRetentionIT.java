@@ -202,13 +202,7 @@ class AuditRetentionIT extends LatchIT {
 
     /** The last id of a checkpoint published after the current head was written. */
     private long awaitCheckpointOfHead() throws Exception {
-        long head;
-        try (Connection db = Database.connect();
-                Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("select max(id) from audit_event")) {
-            rs.next();
-            head = rs.getLong(1);
-        }
+        long head = Database.number("select max(id) from audit_event");
         for (int waited = 0; waited < 40; waited++) {
             long last = newestCheckpoint().getJsonNumber("last_id").longValue();
             if (last >= head) {
@@ -220,12 +214,7 @@ class AuditRetentionIT extends LatchIT {
     }
 
     private static long eventCount() throws SQLException {
-        try (Connection db = Database.connect();
-                Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("select count(*) from audit_event")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Database.number("select count(*) from audit_event");
     }
 
     @Test
@@ -290,7 +279,9 @@ class AuditRetentionIT extends LatchIT {
                 Statement sql = db.createStatement()) {
             // every event sealed, and the sealer held off: all of them are aged and archived
             sql.execute("select pg_advisory_lock(" + CHAIN_LOCK + ")");
-            for (int waited = 0; unsealed(sql) > 0; waited++) {
+            for (int waited = 0;
+                    Database.number("select count(*) from audit_unsealed") > 0;
+                    waited++) {
                 assertTrue(waited < 40, "the sealer did not seal the log within 10 s");
                 sql.execute("select pg_advisory_unlock(" + CHAIN_LOCK + ")");
                 Thread.sleep(250);
@@ -369,13 +360,6 @@ class AuditRetentionIT extends LatchIT {
                 sql.execute("alter table audit_checkpoint enable trigger user");
                 sql.execute("select pg_advisory_unlock(" + CHAIN_LOCK + ")");
             }
-        }
-    }
-
-    private static long unsealed(Statement sql) throws SQLException {
-        try (ResultSet rs = sql.executeQuery("select count(*) from audit_unsealed")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

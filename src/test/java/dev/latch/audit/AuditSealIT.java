@@ -80,13 +80,7 @@ class AuditSealIT extends LatchIT {
     void anOldEventPutBackIntoTheTableIsNotSealedEvenWithItsMac() throws Exception {
         // as if an archived event, MAC and all, were inserted again: it is queued long after its
         // time
-        long id;
-        try (Connection app = Database.connectAsApplication();
-                Statement sql = app.createStatement();
-                ResultSet rs = sql.executeQuery("select nextval('audit_event_seq')")) {
-            rs.next();
-            id = rs.getLong(1);
-        }
+        long id = Database.number("select nextval('audit_event_seq')");
         AuditEvent old =
                 new AuditEvent(
                         id,
@@ -160,13 +154,7 @@ class AuditSealIT extends LatchIT {
 
     @Test
     void theApplicationRoleCanNeitherSealOutsideTheChainNorQueueAnEvent() throws Exception {
-        long next;
-        try (Connection app = Database.connectAsApplication();
-                Statement sql = app.createStatement();
-                ResultSet rs = sql.executeQuery("select last_value + 1 from audit_event_seq")) {
-            rs.next();
-            next = rs.getLong(1);
-        }
+        long next = Database.number("select last_value + 1 from audit_event_seq");
         try (Connection app = Database.connectAsApplication();
                 Statement sql = app.createStatement()) {
             // a seal at position 0 or below would hide its event from verify's walk
@@ -235,14 +223,10 @@ class AuditSealIT extends LatchIT {
         assertFalse(found.getBoolean("ok"), found.toString());
         assertEquals(id, found.getJsonNumber("first_bad_id").longValue(), found.toString());
         assertTrue(found.getString("problem").contains(problem), found.toString());
-        try (Connection db = Database.connect();
-                Statement sql = db.createStatement();
-                ResultSet rs =
-                        sql.executeQuery(
-                                "select count(*) from audit_seal where event_id = " + id)) {
-            rs.next();
-            assertEquals(0, rs.getInt(1), "no seal for event " + id);
-        }
+        assertEquals(
+                0,
+                Database.number("select count(*) from audit_seal where event_id = " + id),
+                "no seal for event " + id);
     }
 
     /** The schema owner takes the test's event out again, past the guards. */
@@ -257,12 +241,7 @@ class AuditSealIT extends LatchIT {
     }
 
     private static long newestEventId() throws SQLException {
-        try (Connection db = Database.connect();
-                Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("select max(id) from audit_event")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Database.number("select max(id) from audit_event");
     }
 
     private JsonObject verify() {

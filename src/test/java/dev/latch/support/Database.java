@@ -25,6 +25,16 @@ public final class Database {
                 System.getProperty("latch.test.db.password"));
     }
 
+    /** The one number a query answers, read as the schema owner. */
+    public static long number(String query) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement q = db.prepareStatement(query);
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** As the role Latch runs as, which may only insert into and read the audit tables. */
     public static Connection connectAsApplication() throws SQLException {
         return DriverManager.getConnection(
