@@ -3,21 +3,18 @@ package dev.latch.security.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.latch.platform.control.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,7 +62,7 @@ public class ValidatedCredentials {
 
     /** The caller a credential stands for: from cache, or from the verifier and then cached. */
     public Caller authenticate(String presented, BearerVerifier verifier) {
-        String key = hash(presented);
+        String key = Sha256.hex(presented);
         if (enabled) {
             Entry hit = cache.getIfPresent(key);
             if (hit != null) {
@@ -148,16 +145,5 @@ public class ValidatedCredentials {
 
     private boolean isCurrent(long ticket) {
         return enabled && epoch.get() == ticket;
-    }
-
-    private static String hash(String presented) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(presented.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

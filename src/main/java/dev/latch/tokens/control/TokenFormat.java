@@ -1,12 +1,10 @@
 package dev.latch.tokens.control;
 
+import dev.latch.platform.control.Sha256;
 import dev.latch.tokens.entity.TokenKind;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,14 +55,7 @@ public final class TokenFormat {
 
     /** What the database stores: the hex SHA-256 of the whole token. */
     public static String hash(String token) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 
     /** The last four characters, shown in lists so a person can tell tokens apart. */
