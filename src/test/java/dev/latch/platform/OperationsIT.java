@@ -4,32 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.LatchIT;
+import dev.latch.support.TestRuntime;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** Operations: MicroProfile Health and metrics on the management port, OpenAPI on the HTTP port. */
+/**
+ * Operations: MicroProfile Health and the runtime's metrics where the runtime serves them, OpenAPI
+ * on the HTTP port.
+ */
 class OperationsIT extends LatchIT {
 
-    private static String management(String path) throws Exception {
-        int port = 9990 + Integer.getInteger("latch.test.port.offset", 100);
+    private String management(String path) throws Exception {
         HttpResponse<String> response =
                 HttpClient.newHttpClient()
                         .send(
-                                HttpRequest.newBuilder(
-                                                URI.create("http://127.0.0.1:" + port + path))
-                                        .build(),
+                                HttpRequest.newBuilder(TestRuntime.operations(base, path)).build(),
                                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }
 
-    private static JsonObject health(String which) throws Exception {
+    private JsonObject health(String which) throws Exception {
         return Json.createReader(new StringReader(management("/health/" + which))).readObject();
     }
 

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * HS256 trust (bus {@code --local}): anyone with the shared secret signs its own claims, so Latch
@@ -49,9 +49,8 @@ public class Hs256Trust {
     @ConfigProperty(name = "latch.jwt.hs256-secret-file")
     Optional<String> secretFile;
 
-    @Inject
-    @ConfigProperty(name = "latch.jwt.hs256-allowed-permissions")
-    Optional<List<String>> allowedPermissions;
+    // read as a list through Config: Payara cannot inject an Optional of a List
+    @Inject Config config;
 
     @Inject
     @ConfigProperty(name = "latch.jwt.hs256-max-ttl")
@@ -73,18 +72,18 @@ public class Hs256Trust {
     }
 
     /** A jti, a lifetime within the cap from iat to exp, and not revoked. */
-    public void check(JsonWebToken jwt) {
-        String jti = jwt.getTokenID();
+    public void check(JwtClaims jwt) {
+        String jti = jwt.jti();
         if (jti == null || !JTI.matcher(jti).matches()) {
             throw refused(
                     "An HS256 JWT needs a jti of at most " + MAX_JTI + " visible ASCII characters");
         }
-        long iat = jwt.getClaimNames().contains("iat") ? jwt.getIssuedAtTime() : 0;
+        long iat = jwt.issuedAt() == null ? 0 : jwt.issuedAt();
         // with 0 < iat < exp the difference cannot overflow, whatever exp a signer chose
         if (iat <= 0
                 || iat > clock.instant().getEpochSecond() + IAT_SKEW_SECONDS
-                || jwt.getExpirationTime() <= iat
-                || jwt.getExpirationTime() - iat > maxTtl.toSeconds()) {
+                || jwt.expiresAt() <= iat
+                || jwt.expiresAt() - iat > maxTtl.toSeconds()) {
             throw refused(
                     "An HS256 JWT needs an iat that is not in the future and may live at most "
                             + Ttl.format(maxTtl));
@@ -104,18 +103,18 @@ public class Hs256Trust {
     }
 
     /** The permissions a configured HS256 JWT amounts to on Latch's API. */
-    public Permissions permissionsOf(JsonWebToken jwt) {
-        String scope = JwtBearer.text(jwt.getClaim("scope"));
+    public Permissions permissionsOf(JwtClaims jwt) {
+        String scope = jwt.scope() == null ? "" : jwt.scope();
         return cap(Minting.latchPermissions(Arrays.asList(scope.split("\\s+"))));
     }
 
     /** Idempotent; kept until the JWT would have expired anyway. */
-    public void revoke(JsonWebToken jwt, String by) {
-        if (em.find(RevokedJti.class, jwt.getTokenID()) == null) {
+    public void revoke(JwtClaims jwt, String by) {
+        if (em.find(RevokedJti.class, jwt.jti()) == null) {
             em.persist(
                     new RevokedJti(
-                            jwt.getTokenID(),
-                            Instant.ofEpochSecond(jwt.getExpirationTime()),
+                            jwt.jti(),
+                            Instant.ofEpochSecond(jwt.expiresAt()),
                             clock.instant(),
                             by));
         }
@@ -123,7 +122,9 @@ public class Hs256Trust {
 
     private Permissions allowed() {
         try {
-            return Permissions.parse(allowedPermissions.orElse(List.of()));
+            return Permissions.parse(
+                    config.getOptionalValues("latch.jwt.hs256-allowed-permissions", String.class)
+                            .orElse(List.of()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(
                     "latch.jwt.hs256-allowed-permissions: " + e.getMessage());

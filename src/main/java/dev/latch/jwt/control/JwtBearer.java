@@ -8,10 +8,11 @@ import dev.latch.security.control.Caller;
 import dev.latch.security.control.CredentialRecord;
 import dev.latch.security.control.VerifiedCredential;
 import dev.latch.security.entity.MintScopes;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParserBuilder;
+import io.jsonwebtoken.Jwts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,24 +28,23 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * JWTs as bearer tokens on Latch's API. SmallRye JWT (MicroProfile JWT) checks signature, iss, aud,
- * exp and nbf against the key the header's kid names; the jti must be recorded and unrevoked. HS256
- * is accepted only with the configured secret, never with any other key material.
+ * JWTs as bearer tokens on Latch's API. jjwt checks signature, iss, aud, exp and nbf against the
+ * key the header's kid names (the same library on every runtime, where each ships its own
+ * MicroProfile JWT); the jti must be recorded and unrevoked. HS256 is accepted only with the
+ * configured secret, never with any other key material.
  */
 @ApplicationScoped
 public class JwtBearer implements BearerVerifier {
 
     @PersistenceContext EntityManager em;
-
-    @Inject JWTParser parser;
 
     @Inject SigningKeys keys;
 
@@ -64,7 +64,7 @@ public class JwtBearer implements BearerVerifier {
     @Inject Hs256Trust hs256;
 
     /** What a verified JWT says, and its record when Latch signed it. */
-    public record Verified(JsonWebToken jwt, Optional<MintedJwt> record) {}
+    public record Verified(JwtClaims jwt, Optional<MintedJwt> record) {}
 
     @Override
     public boolean accepts(String token) {
@@ -74,19 +74,19 @@ public class JwtBearer implements BearerVerifier {
     @Override
     public VerifiedCredential authenticate(String token) {
         Verified verified = verify(token, audience);
-        JsonWebToken jwt = verified.jwt();
+        JwtClaims jwt = verified.jwt();
         Optional<MintedJwt> record = verified.record();
         Caller caller =
                 new Caller(
                         // an HS256 subject is whatever its signer chose: it never reads as a Latch
                         // identity
-                        record.map(MintedJwt::sub).orElse("hs256:" + jwt.getSubject()),
+                        record.map(MintedJwt::sub).orElse("hs256:" + jwt.subject()),
                         record.map(MintedJwt::jti).orElse(null),
                         record.map(MintedJwt::kind).filter("session"::equals).orElse("jwt"),
                         record.map(r -> Minting.latchPermissions(Minting.scopes(r.scope())))
                                 .orElseGet(() -> hs256.permissionsOf(jwt)),
                         false,
-                        Instant.ofEpochSecond(jwt.getExpirationTime()),
+                        Instant.ofEpochSecond(jwt.expiresAt()),
                         record.map(MintedJwt::ownerId).orElse(null),
                         MintScopes.NONE);
         return record.map(
@@ -94,9 +94,7 @@ public class JwtBearer implements BearerVerifier {
                                 VerifiedCredential.reusable(
                                         caller, r.subject(), CredentialRecord.key(r.kid())))
                 .orElseGet(
-                        () ->
-                                VerifiedCredential.reusable(
-                                        caller, CredentialRecord.jwt(jwt.getTokenID())));
+                        () -> VerifiedCredential.reusable(caller, CredentialRecord.jwt(jwt.jti())));
     }
 
     /**
@@ -105,15 +103,15 @@ public class JwtBearer implements BearerVerifier {
      */
     public Verified verify(String token, String expectedAudience) {
         VerificationKey key = keyFor(header(token));
-        JsonWebToken jwt = parse(token, key, expectedAudience);
+        JwtClaims jwt = parse(token, key, expectedAudience);
         return new Verified(jwt, record(jwt, key));
     }
 
     /** A key and the one algorithm it verifies. */
-    private record VerificationKey(SignatureAlgorithm algorithm, Key key, String kid) {
+    private record VerificationKey(String algorithm, Key key, String kid) {
 
         boolean signedByLatch() {
-            return algorithm != SignatureAlgorithm.HS256;
+            return !algorithm.equals("HS256");
         }
     }
 
@@ -125,7 +123,7 @@ public class JwtBearer implements BearerVerifier {
         String alg = header.getString("alg", "");
         if (alg.equals("HS256")) {
             return new VerificationKey(
-                    SignatureAlgorithm.HS256,
+                    "HS256",
                     hs256.secret().orElseThrow(() -> refused("HS256 JWTs are not accepted here")),
                     null);
         }
@@ -138,34 +136,38 @@ public class JwtBearer implements BearerVerifier {
         if (key == null) {
             throw refused("The JWT names no signing key this server knows");
         }
-        SignatureAlgorithm expected =
-                key.getAlgorithm().equals("EC")
-                        ? SignatureAlgorithm.ES256
-                        : SignatureAlgorithm.RS256;
-        if (!expected.getAlgorithm().equals(alg)) {
+        String expected = key.getAlgorithm().equals("EC") ? "ES256" : "RS256";
+        if (!expected.equals(alg)) {
             throw refused("The JWT's algorithm does not match its signing key");
         }
         return new VerificationKey(expected, key, kid);
     }
 
-    /** Signature, iss, aud, exp and nbf, through MicroProfile JWT's parser. */
-    private JsonWebToken parse(String token, VerificationKey key, String expectedAudience) {
-        JWTAuthContextInfo context = new JWTAuthContextInfo();
-        context.setIssuedBy(issuer);
-        context.setExpectedAudience(Set.of(expectedAudience));
-        context.setClockSkew(0);
-        context.setSignatureAlgorithm(key.algorithm());
+    /**
+     * Signature, iss, aud, exp and nbf, with no clock skew; a JWT without exp or sub is refused, as
+     * MicroProfile JWT refuses it.
+     */
+    private JwtClaims parse(String token, VerificationKey key, String expectedAudience) {
+        JwtParserBuilder parser =
+                Jwts.parser()
+                        .requireIssuer(issuer)
+                        .requireAudience(expectedAudience)
+                        .clock(() -> Date.from(clock.instant()));
         if (key.key() instanceof PublicKey publicKey) {
-            context.setPublicVerificationKey(publicKey);
+            parser.verifyWith(publicKey);
         } else {
-            context.setSecretVerificationKey((SecretKey) key.key());
+            parser.verifyWith((SecretKey) key.key());
         }
         try {
-            return parser.parse(token, context);
-        } catch (ParseException e) {
-            throw expired(token)
-                    ? new LatchException(ErrorCode.TOKEN_EXPIRED, "The JWT has expired")
-                    : refused("The JWT did not verify");
+            Claims claims = parser.build().parseSignedClaims(token).getPayload();
+            if (claims.getExpiration() == null || claims.getSubject() == null) {
+                throw refused("The JWT needs an exp and a sub");
+            }
+            return JwtClaims.of(claims);
+        } catch (ExpiredJwtException e) {
+            throw new LatchException(ErrorCode.TOKEN_EXPIRED, "The JWT has expired");
+        } catch (JwtException | IllegalArgumentException e) {
+            throw refused("The JWT did not verify");
         }
     }
 
@@ -173,13 +175,13 @@ public class JwtBearer implements BearerVerifier {
      * A JWT Latch signed must match its record (kid, sub, aud, scope, exp: a stolen key cannot
      * reuse a live jti with other claims) and be unrevoked; an HS256 one passes its own checks.
      */
-    private Optional<MintedJwt> record(JsonWebToken jwt, VerificationKey key) {
+    private Optional<MintedJwt> record(JwtClaims jwt, VerificationKey key) {
         if (!key.signedByLatch()) {
             hs256.check(jwt);
             return Optional.empty();
         }
         MintedJwt record =
-                Optional.ofNullable(jwt.getTokenID())
+                Optional.ofNullable(jwt.jti())
                         .flatMap(JwtBearer::uuid)
                         .map(jti -> em.find(MintedJwt.class, jti))
                         .orElseThrow(() -> refused("The JWT was not issued by this service"));
@@ -192,14 +194,12 @@ public class JwtBearer implements BearerVerifier {
         return Optional.of(record);
     }
 
-    private static boolean matches(MintedJwt record, JsonWebToken jwt, String kid) {
-        Object scope = jwt.getClaim("scope");
+    private static boolean matches(MintedJwt record, JwtClaims jwt, String kid) {
         return record.kid().equals(kid)
-                && record.sub().equals(jwt.getSubject())
-                && Set.of(record.aud()).equals(jwt.getAudience())
-                && scope != null
-                && record.scope().equals(text(scope))
-                && record.expiresAt().getEpochSecond() == jwt.getExpirationTime();
+                && record.sub().equals(jwt.subject())
+                && Set.of(record.aud()).equals(jwt.audience())
+                && record.scope().equals(jwt.scope())
+                && record.expiresAt().getEpochSecond() == jwt.expiresAt();
     }
 
     /** The audience a token claims, unverified: only to know what to verify it against. */
@@ -223,18 +223,6 @@ public class JwtBearer implements BearerVerifier {
         return json(token.substring(0, token.indexOf('.')));
     }
 
-    /** Only to choose the message: the claims of an unverified token decide nothing else. */
-    private boolean expired(String token) {
-        try {
-            JsonObject claims = json(token.split("\\.")[1]);
-            // seconds compared as numbers: an absurd exp must not overflow an Instant
-            return claims.containsKey("exp")
-                    && claims.getJsonNumber("exp").longValue() <= clock.instant().getEpochSecond();
-        } catch (LatchException | ClassCastException | ArrayIndexOutOfBoundsException e) {
-            return false;
-        }
-    }
-
     private static JsonObject json(String base64url) {
         try {
             byte[] decoded = Base64.getUrlDecoder().decode(base64url);
@@ -251,13 +239,6 @@ public class JwtBearer implements BearerVerifier {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** A claim as text, whatever type the parser gave it; none is empty. */
-    static String text(Object claim) {
-        return claim == null
-                ? ""
-                : claim instanceof JsonString s ? s.getString() : claim.toString();
     }
 
     private static LatchException refused(String detail) {

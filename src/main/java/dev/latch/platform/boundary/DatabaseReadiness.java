@@ -2,6 +2,8 @@ package dev.latch.platform.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -14,8 +16,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "java:jboss/datasources/LatchDS")
+    @Resource(lookup = "java:comp/env/jdbc/LatchDS")
     DataSource dataSource;
+
+    /**
+     * Created with the application: the health endpoint calls from a thread outside the deployment,
+     * where the WAR's java:comp/env cannot be looked up.
+     */
+    void createdAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {}
 
     @Override
     public HealthCheckResponse call() {

@@ -2,12 +2,17 @@ package dev.latch.platform.boundary;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/**
- * The REST API lives under /api; resources add their version, e.g. {@code v1/tokens}. MP-JWT is
- * declared so the server provides its JWT parser; the bearer mechanism decides who gets in.
- */
+/** The REST API lives under /api; resources add their version, e.g. {@code v1/tokens}. */
 @ApplicationPath("api")
-@LoginConfig(authMethod = "MP-JWT", realmName = "latch")
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Latch",
+                        version = "1",
+                        description =
+                                "Operator token service: opaque tokens, JWTs, join tokens, users,"
+                                        + " audit."))
 public class RestApplication extends Application {}

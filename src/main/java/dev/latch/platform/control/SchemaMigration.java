@@ -29,10 +29,10 @@ public class SchemaMigration {
     /** A role name that needs no quoting in the grants' text. */
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
 
-    @Resource(lookup = "java:jboss/datasources/LatchMigrationDS")
+    @Resource(lookup = "java:comp/env/jdbc/LatchMigrationDS")
     DataSource owner;
 
-    @Resource(lookup = "java:jboss/datasources/LatchDS")
+    @Resource(lookup = "java:comp/env/jdbc/LatchDS")
     DataSource application;
 
     @PostConstruct

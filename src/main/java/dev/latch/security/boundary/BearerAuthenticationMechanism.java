@@ -9,13 +9,10 @@ import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.control.ValidatedCredentials;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -30,10 +27,6 @@ import java.time.DateTimeException;
  * token, goes on anonymous, and {@code @RolesAllowed} answers it with 401.
  */
 @ApplicationScoped
-@Alternative
-@Priority(
-        Interceptor.Priority
-                .APPLICATION) // chosen over SmallRye's MP-JWT mechanism, which only knows JWTs
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "bearer ";

@@ -41,7 +41,7 @@ public class CredentialChanges {
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
     // not a JTA datasource: the listening connection lives outside any transaction
-    @Resource(lookup = "java:jboss/datasources/LatchMigrationDS")
+    @Resource(lookup = "java:comp/env/jdbc/LatchMigrationDS")
     DataSource database;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")

@@ -1,6 +1,6 @@
 package dev.latch.security.control;
 
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
@@ -13,19 +13,25 @@ import jakarta.persistence.PostUpdate;
  */
 public class CredentialRecordListener {
 
-    @Inject ValidatedCredentials credentials;
-
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        credentials.evictAfterCompletion(((CredentialRecord) entity).subject());
+        credentials().evictAfterCompletion(((CredentialRecord) entity).subject());
     }
 
     @PostPersist
     void stored(Object entity) {
         CredentialRecord record = (CredentialRecord) entity;
         if (record.revokesWhenStored()) {
-            credentials.evictAfterCompletion(record.subject());
+            credentials().evictAfterCompletion(record.subject());
         }
+    }
+
+    /**
+     * Looked up, not injected: whether a listener is injected depends on how the runtime hands CDI
+     * to its JPA provider (WildFly does, Payara does not for a bundled Hibernate).
+     */
+    private static ValidatedCredentials credentials() {
+        return CDI.current().select(ValidatedCredentials.class).get();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The caller the authentication mechanism established for this request. */
 @RequestScoped
@@ -30,7 +31,15 @@ public class CurrentCaller {
     }
 
     public Optional<Caller> find() {
-        return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
+        return in(request::getAttribute);
+    }
+
+    /**
+     * The caller among a request's attributes: a servlet request's, or a JAX-RS request context's
+     * properties, which mirror them.
+     */
+    public static Optional<Caller> in(Function<String, Object> attributes) {
+        return Optional.ofNullable((Caller) attributes.apply(ATTRIBUTE));
     }
 
     /**

@@ -42,7 +42,8 @@ public class ValidatedCredentials {
 
     @Inject Clock clock;
 
-    @Resource TransactionSynchronizationRegistry transactions;
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     private Cache<String, Entry> cache;
 

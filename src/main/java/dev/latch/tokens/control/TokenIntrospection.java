@@ -3,6 +3,7 @@ package dev.latch.tokens.control;
 import dev.latch.audit.control.AuditContext;
 import dev.latch.jwt.control.Hs256Trust;
 import dev.latch.jwt.control.JwtBearer;
+import dev.latch.jwt.control.JwtClaims;
 import dev.latch.jwt.control.MintedJwts;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** RFC 7662 introspection and RFC 7009 revocation for every kind of token, opaque or JWT. */
 @ApplicationScoped
@@ -95,10 +95,10 @@ public class TokenIntrospection {
                 r.revoke(caller.identity(), now);
             } else {
                 // an HS256 JWT has no record; its jti is remembered as revoked
-                JsonWebToken jwt = verified.get().jwt();
-                audit.target("jwt:" + jwt.getTokenID());
+                JwtClaims jwt = verified.get().jwt();
+                audit.target("jwt:" + jwt.jti());
                 mayRevoke(manager && caller.permissions().covers(hs256.permissionsOf(jwt)));
-                audit.detail("revoked HS256 JWT of " + jwt.getSubject());
+                audit.detail("revoked HS256 JWT of " + jwt.subject());
                 hs256.revoke(jwt, caller.identity());
             }
         } catch (LatchException e) {
@@ -135,21 +135,18 @@ public class TokenIntrospection {
     }
 
     private Introspected describe(JwtBearer.Verified verified) {
-        JsonWebToken jwt = verified.jwt();
-        String scope =
-                verified.record()
-                        .map(MintedJwt::scope)
-                        .orElseGet(() -> String.valueOf(jwt.<Object>getClaim("scope")));
+        JwtClaims jwt = verified.jwt();
+        String scope = verified.record().map(MintedJwt::scope).orElseGet(jwt::scope);
         return new Introspected(
                 true,
                 "jwt",
-                jwt.getSubject(),
-                String.join(" ", jwt.getAudience()),
+                jwt.subject(),
+                String.join(" ", jwt.audience()),
                 scope,
-                jwt.getIssuer(),
-                jwt.getExpirationTime(),
-                jwt.getIssuedAtTime(),
-                jwt.getTokenID());
+                jwt.issuer(),
+                jwt.expiresAt(),
+                jwt.issuedAt(),
+                jwt.jti());
     }
 
     private static void mayRevoke(boolean allowed) {
