@@ -6,8 +6,8 @@
 #   test-server.sh <WildFly home> <directory for the PKI>
 #
 # In the directory: ca.pem (the server's and the nodes' CA), node-a.p12 and node-b.p12 (clients of
-# ca), stranger.p12 (a client of another CA), each with its thumbprint in <name>.x5t; the .p12
-# stores' password is "test".
+# ca), node-c.p12 (a client of spare-ca, the bundle's second CA), stranger.p12 (a client of a CA the
+# server does not trust), each with its thumbprint in <name>.x5t; the .p12 stores' password is "test".
 set -euo pipefail
 home=$1 dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,6 +44,7 @@ signed server ca localhost keyUsage=critical,digitalSignature extendedKeyUsage=s
   subjectAltName=DNS:localhost,IP:127.0.0.1
 client node-a ca
 client node-b ca
+client node-c spare-ca
 client stranger other-ca
 # a bundle of two CAs, as an operator may give one
 cat ca.pem spare-ca.pem > client-cas.pem

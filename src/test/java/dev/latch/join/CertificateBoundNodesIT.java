@@ -84,6 +84,15 @@ class CertificateBoundNodesIT extends LatchIT {
     }
 
     @Test
+    void aCertificateOfAnyCaInTheConfiguredBundleBinds() {
+        JsonObject credential = join(Tls.as("node-c"));
+        assertEquals(Tls.thumbprint("node-c"), thumbprintIn(credential));
+        String node = credential.getString("node_token");
+        assertEquals(200, Tls.as("node-c").get("api/v1/whoami", node).status());
+        assertRefused(Tls.as("node-a").get("api/v1/whoami", node), OTHER_CERTIFICATE);
+    }
+
+    @Test
     void aBoundCredentialWorksOverTlsWithItsCertificate() {
         String node = join(Tls.as("node-a")).getString("node_token");
         Api nodeA = Tls.as("node-a");
