@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latch.support.Api;
 import dev.latch.support.LatchIT;
+import dev.latch.support.Tls;
 import dev.latch.users.SessionsIT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +122,22 @@ class CliIT extends LatchIT {
         assertEquals("", refused.out());
         assertTrue(
                 refused.err().startsWith("latch token issue: permission_denied: "), refused.err());
+    }
+
+    @Test
+    void caCertTrustsTheServerOverHttpsAndWithoutItTheCertificateIsNotTrusted() {
+        Cli https = new Cli(Tls.base().toString()).with("LATCH_TOKEN", admin());
+        var trusted = https.run("--ca-cert", Tls.file("ca.pem").toString(), "whoami");
+        assertEquals(0, trusted.code(), trusted.err());
+        assertTrue(trusted.out().contains("identity: bootstrap"), trusted.out());
+
+        var untrusted = https.run("whoami");
+        assertEquals(1, untrusted.code());
+        assertEquals(
+                "latch whoami: the certificate of "
+                        + Tls.base()
+                        + " is not trusted; pass --ca-cert\n",
+                untrusted.err());
     }
 
     @Test

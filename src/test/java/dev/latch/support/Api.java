@@ -26,9 +26,16 @@ public final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final HttpClient http;
 
     public Api(URL deployment) {
-        this.base = URI.create(deployment.toString().replaceAll("/$", "") + "/");
+        this(URI.create(deployment.toString().replaceAll("/$", "") + "/"), HTTP);
+    }
+
+    /** Through a client of its own, e.g. one that presents a TLS client certificate. */
+    public Api(URI base, HttpClient http) {
+        this.base = base;
+        this.http = http;
     }
 
     /** The bootstrap token written on the first start of the test database. */
@@ -82,7 +89,7 @@ public final class Api {
     public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =
-                    HTTP.send(
+                    http.send(
                             request.build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response);

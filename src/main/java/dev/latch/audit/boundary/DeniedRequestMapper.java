@@ -52,9 +52,7 @@ public class DeniedRequestMapper implements ExceptionMapper<ForbiddenException> 
                     new LatchException(
                             ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
             // anonymous refusals are counted like refused credentials: no flood fills the log
-            failures.fire(
-                    new AuthenticationFailed(
-                            refusal, RequestInfo.of(request), request.getRequestURI()));
+            failures.fire(AuthenticationFailed.of(refusal, request));
             return problems.of(refusal);
         }
         LatchException refusal =

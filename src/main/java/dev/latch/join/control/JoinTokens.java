@@ -82,7 +82,8 @@ public class JoinTokens {
                                 caller.userId(),
                                 nodeId,
                                 maxUses == null ? 1 : maxUses,
-                                MintScopes.NONE));
+                                MintScopes.NONE,
+                                null));
         audit.target("token:" + issued.token().id());
         audit.detail("node_id=" + nodeId);
         return issued;
@@ -113,11 +114,19 @@ public class JoinTokens {
     }
 
     /**
-     * Consumes one use of the join token and issues the node's credential. The use is taken by one
-     * conditional UPDATE, so of several nodes racing for a single-use token exactly one wins.
+     * Consumes one use of the join token and issues the node's credential, bound to the client
+     * certificate of the exchange when there was one ({@code certificateThumbprint}, else null).
+     * The use is taken by one conditional UPDATE, so of several nodes racing for a single-use token
+     * exactly one wins.
      */
-    public TokenIssuer.Issued exchange(String joinToken, String nodeId) {
-        audit.detail("node_id=" + nodeId);
+    public TokenIssuer.Issued exchange(
+            String joinToken, String nodeId, String certificateThumbprint) {
+        audit.detail(
+                "node_id="
+                        + nodeId
+                        + (certificateThumbprint == null
+                                ? ""
+                                : " x5t#S256=" + certificateThumbprint));
         checkNodeId(nodeId);
         if (TokenFormat.kindOf(joinToken).filter(TokenKind.JOIN::equals).isEmpty()) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The join token is malformed");
@@ -178,7 +187,8 @@ public class JoinTokens {
                         join.ownerId(), // it ends with the user who let the node in
                         nodeId,
                         null,
-                        MintScopes.NONE));
+                        MintScopes.NONE,
+                        certificateThumbprint));
     }
 
     private static LatchException refusal(Token join, String nodeId, Instant now) {

@@ -11,11 +11,12 @@ public final class Sha256 {
     private Sha256() {}
 
     public static String hex(String text) {
+        return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static byte[] digest(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -3,7 +3,6 @@ package dev.latch.security.boundary;
 import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.AuthenticationFailed;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
@@ -56,9 +55,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(
                     new CallerPrincipal(caller.identity()), caller.groups());
         } catch (LatchException refused) {
-            failures.fire(
-                    new AuthenticationFailed(
-                            refused, RequestInfo.of(request), request.getRequestURI()));
+            failures.fire(AuthenticationFailed.of(refused, request));
             // go on anonymous: @RolesAllowed answers with this failure's 401 (see
             // CurrentCaller.failure)
             CurrentCaller.refuse(request, refused);

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who made the request: the identity, the credential it used, what that credential allows, and the
- * user behind it when there is one.
+ * Who made the request: the identity, the credential it used, what that credential allows, the user
+ * behind it when there is one, and the client certificate the credential is bound to when it is
+ * (its {@code x5t#S256}, see {@link CertificateBinding}).
  */
 public record Caller(
         String identity,
@@ -19,7 +20,30 @@ public record Caller(
         boolean allowsPrivileged,
         Instant expiresAt,
         UUID userId,
-        MintScopes mintScopes) {
+        MintScopes mintScopes,
+        String certificateThumbprint) {
+
+    /** A caller whose credential is not bound to a client certificate. */
+    public Caller(
+            String identity,
+            UUID tokenId,
+            String kind,
+            Permissions permissions,
+            boolean allowsPrivileged,
+            Instant expiresAt,
+            UUID userId,
+            MintScopes mintScopes) {
+        this(
+                identity,
+                tokenId,
+                kind,
+                permissions,
+                allowsPrivileged,
+                expiresAt,
+                userId,
+                mintScopes,
+                null);
+    }
 
     /**
      * The kind of a node credential (prexor): it may say who it is and end itself, nothing else.

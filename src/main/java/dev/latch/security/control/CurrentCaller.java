@@ -21,7 +21,9 @@ public class CurrentCaller {
         request.setAttribute(ATTRIBUTE, caller);
     }
 
+    /** The presented credential is refused: the request goes on without a caller. */
     public static void refuse(HttpServletRequest request, LatchException failure) {
+        request.removeAttribute(ATTRIBUTE);
         request.setAttribute(FAILURE, failure);
     }
 

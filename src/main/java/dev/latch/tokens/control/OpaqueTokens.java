@@ -85,7 +85,8 @@ public class OpaqueTokens implements BearerVerifier {
                         token.allowsPrivileged(),
                         token.expiresAt(),
                         token.ownerId(),
-                        token.mintScopes());
+                        token.mintScopes(),
+                        token.certificateThumbprint());
         // a rotated key in its grace is checked every time: its reuse after the grace must be seen
         return token.replacedBy() == null
                 ? VerifiedCredential.reusable(caller, token.subject())

@@ -9,6 +9,7 @@ import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
+import dev.latch.security.control.Confirmation;
 import dev.latch.security.control.Coverage;
 import dev.latch.security.entity.Permission;
 import dev.latch.tokens.entity.Token;
@@ -22,7 +23,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class TokenIntrospection {
 
-    /** The RFC 7662 answer; only {@code active} when the token is not. */
+    /**
+     * The RFC 7662 answer; only {@code active} when the token is not. {@code cnf} names the client
+     * certificate a bound credential needs (RFC 8705 §3.2).
+     */
     public record Introspected(
             boolean active,
             String tokenType,
@@ -32,10 +36,11 @@ public class TokenIntrospection {
             String iss,
             Long exp,
             Long iat,
-            String jti) {
+            String jti,
+            Confirmation cnf) {
 
         static final Introspected INACTIVE =
-                new Introspected(false, null, null, null, null, null, null, null, null);
+                new Introspected(false, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject JwtBearer jwts;
@@ -131,7 +136,8 @@ public class TokenIntrospection {
                 null,
                 t.expiresAt().getEpochSecond(),
                 t.issuedAt().getEpochSecond(),
-                t.id().toString());
+                t.id().toString(),
+                Confirmation.of(t.certificateThumbprint()));
     }
 
     private Introspected describe(JwtBearer.Verified verified) {
@@ -146,7 +152,8 @@ public class TokenIntrospection {
                 jwt.issuer(),
                 jwt.expiresAt(),
                 jwt.issuedAt(),
-                jwt.jti());
+                jwt.jti(),
+                null);
     }
 
     private static void mayRevoke(boolean allowed) {

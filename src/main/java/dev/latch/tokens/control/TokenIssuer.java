@@ -28,7 +28,8 @@ public class TokenIssuer {
     public record Issued(Token token, String secret) {}
 
     /**
-     * What a new token is: kind, name, rights and lifetime, who creates it and who will hold it.
+     * What a new token is: kind, name, rights and lifetime, who creates it and who will hold it,
+     * and the client certificate it is bound to, if any.
      */
     public record Spec(
             TokenKind kind,
@@ -41,9 +42,12 @@ public class TokenIssuer {
             UUID owner,
             String nodeId,
             Integer maxUses,
-            MintScopes mintScopes) {
+            MintScopes mintScopes,
+            String certificateThumbprint) {
 
-        /** A token without node binding or use limit: operator tokens and API keys. */
+        /**
+         * A token bound to no node or certificate, without use limit: operator tokens, API keys.
+         */
         public Spec(
                 TokenKind kind,
                 String name,
@@ -65,7 +69,8 @@ public class TokenIssuer {
                     owner,
                     null,
                     null,
-                    mintScopes);
+                    mintScopes,
+                    null);
         }
     }
 
@@ -102,7 +107,8 @@ public class TokenIssuer {
                                 old.ownerId(),
                                 old.nodeId(),
                                 old.maxUses(),
-                                old.mintScopes()),
+                                old.mintScopes(),
+                                old.certificateThumbprint()),
                         secret);
         old.replaceWith(successor, grace, by, clock.instant());
         em.flush(); // the name is released before the successor claims it
@@ -126,6 +132,9 @@ public class TokenIssuer {
                         spec.nodeId(),
                         spec.maxUses());
         token.allowMinting(spec.mintScopes());
+        if (spec.certificateThumbprint() != null) {
+            token.bindToCertificate(spec.certificateThumbprint());
+        }
         return token;
     }
 

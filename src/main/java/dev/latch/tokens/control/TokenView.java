@@ -1,12 +1,16 @@
 package dev.latch.tokens.control;
 
 import dev.latch.jwt.entity.MintedJwt;
+import dev.latch.security.control.Confirmation;
 import dev.latch.tokens.entity.Token;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A token as lists and lookups show it: everything but the secret and its hash. */
+/**
+ * A token as lists and lookups show it: everything but the secret and its hash; {@code cnf} names
+ * the client certificate a node credential is bound to.
+ */
 public record TokenView(
         UUID tokenId,
         String name,
@@ -23,7 +27,8 @@ public record TokenView(
         String createdBy,
         UUID replacedBy,
         String hint,
-        List<String> mintScopes) {
+        List<String> mintScopes,
+        Confirmation cnf) {
 
     /**
      * A session or minted JWT where a token list shows it: the jti is its id, its scope what it
@@ -46,7 +51,8 @@ public record TokenView(
                 m.mintedBy(),
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     public static TokenView of(Token t, Instant now) {
@@ -66,6 +72,7 @@ public record TokenView(
                 t.createdBy(),
                 t.replacedBy(),
                 t.hint(),
-                t.mintScopes().patterns());
+                t.mintScopes().patterns(),
+                Confirmation.of(t.certificateThumbprint()));
     }
 }

@@ -97,6 +97,9 @@ public class Token implements Coverage.Credential, CredentialRecord {
     @Column(name = "used_by_node")
     private String usedByNode;
 
+    @Column(name = "cnf_x5t_s256")
+    private String certificateThumbprint;
+
     protected Token() {}
 
     public Token(
@@ -139,6 +142,17 @@ public class Token implements Coverage.Credential, CredentialRecord {
     /** The scopes this token may put into JWTs it mints for other services. */
     public void allowMinting(MintScopes scopes) {
         mintScopes = Objects.requireNonNull(scopes);
+    }
+
+    /**
+     * Binds a node credential to the client certificate it was issued over (RFC 8705): from now on
+     * it is accepted only with that certificate.
+     */
+    public void bindToCertificate(String thumbprint) {
+        if (kind != TokenKind.NODE) {
+            throw new IllegalStateException("only a node credential is bound to a certificate");
+        }
+        certificateThumbprint = Objects.requireNonNull(thumbprint);
     }
 
     /** True once a limited token (a join token) has been used as often as it may. */
@@ -259,6 +273,11 @@ public class Token implements Coverage.Credential, CredentialRecord {
 
     public String usedByNode() {
         return usedByNode;
+    }
+
+    /** The {@code x5t#S256} of the client certificate this token is bound to, or null. */
+    public String certificateThumbprint() {
+        return certificateThumbprint;
     }
 
     /** The user that holds this token, if any: its issuer, or the service user of a key. */
