@@ -5,18 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
+import dev.latch.support.Hs256Jwts;
 import dev.latch.support.LatchIT;
+import dev.latch.support.Scrape;
+import dev.latch.tokens.control.TokenFormat;
+import dev.latch.tokens.entity.TokenKind;
 import dev.latch.users.SessionsIT;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** GET /api/v1/metrics: who may read it, and in what format. */
+/**
+ * GET /api/v1/metrics: who may read it, in what format, and how its figures move after known
+ * traffic: by exactly what the test did, read as the difference between a scrape before and one
+ * after.
+ */
 class MetricsIT extends LatchIT {
 
     /** Holds metrics.read only, as Prometheus's token should. */
     private String scraper() {
         return api().issue(admin(), Api.unique("prometheus"), List.of("metrics.read"))
                 .getString("token");
+    }
+
+    private Scrape scrape(String token) {
+        Api.Reply reply = api().get("api/v1/metrics", token);
+        assertEquals(200, reply.status(), reply.body());
+        return Scrape.of(reply.body());
+    }
+
+    private Api.Reply whoami(String token) {
+        return api().get("api/v1/whoami", token);
     }
 
     @Test
@@ -49,5 +68,89 @@ class MetricsIT extends LatchIT {
         String username = SessionsIT.user(api(), "auditor").getString("username");
         String session = SessionsIT.login(api(), username, SessionsIT.PASSWORD);
         assertEquals(200, api().get("api/v1/metrics", session).status());
+    }
+
+    @Test
+    void authenticationsCountByKindAndOutcomeExactly() throws Exception {
+        String scraper = scraper();
+        String operator =
+                api().issue(admin(), Api.unique("ok"), List.of("tokens.read")).getString("token");
+        String revoked =
+                api().issue(admin(), Api.unique("revoked"), List.of("tokens.read"))
+                        .getString("token");
+        api().post(
+                        "api/v1/tokens/revoke",
+                        admin(),
+                        "{\"name\":\"" + whoami(revoked).string("identity") + "\"}");
+        String expiredJwt =
+                api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\",\"ttl\":\"1s\"}")
+                        .getString("token");
+        String username = SessionsIT.user(api(), "viewer").getString("username");
+        String session = SessionsIT.login(api(), username, SessionsIT.PASSWORD);
+        String hs256 = Hs256Jwts.sign(Hs256Jwts.claims("tokens.read", 600));
+        String join =
+                api().post("api/v1/admin/tokens", admin(), "{\"node_id\":\"metrics-node\"}")
+                        .string("join_token");
+        Thread.sleep(2100); // the JWT expires
+
+        Scrape before = scrape(scraper);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, whoami(operator).status());
+        }
+        for (int i = 0; i < 2; i++) {
+            assertProblem(whoami(revoked), 401, "token_revoked");
+            assertProblem(whoami(expiredJwt), 401, "token_expired");
+            // the second is a hit of the validation cache: counted all the same
+            assertEquals(200, whoami(hs256).status());
+        }
+        assertEquals(200, whoami(session).status());
+        assertProblem(whoami("not-a-token"), 401, "unauthenticated");
+        assertProblem(
+                api().send(
+                                api().request("api/v1/whoami", null)
+                                        .header("Authorization", "Basic YTpi")
+                                        .GET()),
+                401,
+                "unauthenticated");
+        assertProblem(whoami(TokenFormat.generate(TokenKind.OPERATOR)), 401, "unauthenticated");
+        assertProblem(whoami(join), 401, "unauthenticated");
+        Scrape after = scrape(scraper);
+
+        String total = "latch_authentications_total";
+        Map<List<String>, Integer> expected =
+                Map.of(
+                        // the scrape that reads them was authenticated first
+                        List.of("operator", "ok"), 3 + 1,
+                        List.of("operator", "revoked"), 2,
+                        List.of("operator", "invalid"), 1,
+                        List.of("jwt", "expired"), 2,
+                        List.of("hs256", "ok"), 2,
+                        List.of("session", "ok"), 1,
+                        List.of("malformed", "invalid"), 2,
+                        List.of("join", "invalid"), 1);
+        expected.forEach(
+                (labels, count) ->
+                        assertEquals(
+                                (double) count,
+                                counted(
+                                        before,
+                                        after,
+                                        total,
+                                        "kind",
+                                        labels.get(0),
+                                        "outcome",
+                                        labels.get(1)),
+                                labels.toString()));
+        String timings = "latch_authentication_duration_seconds_count";
+        assertEquals(
+                3 + 2 + 1 + 1,
+                counted(before, after, timings, "kind", "operator"),
+                "one timing per authentication");
+        assertEquals(2, counted(before, after, timings, "kind", "hs256"));
+    }
+
+    /** How far a counter moved; one that did not exist before counted from 0. */
+    private static double counted(Scrape before, Scrape after, String name, String... labels) {
+        return after.count(name, labels) - before.count(name, labels);
     }
 }
