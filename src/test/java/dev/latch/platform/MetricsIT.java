@@ -11,6 +11,7 @@ import dev.latch.support.Scrape;
 import dev.latch.tokens.control.TokenFormat;
 import dev.latch.tokens.entity.TokenKind;
 import dev.latch.users.SessionsIT;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -152,5 +153,36 @@ class MetricsIT extends LatchIT {
     /** How far a counter moved; one that did not exist before counted from 0. */
     private static double counted(Scrape before, Scrape after, String name, String... labels) {
         return after.count(name, labels) - before.count(name, labels);
+    }
+
+    private Api.Reply login(String username, String password, String source) {
+        return api().send(
+                        api().request("api/v1/auth/login", null)
+                                .header("Content-Type", "application/json")
+                                .header("X-Forwarded-For", source)
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"username\":\""
+                                                        + username
+                                                        + "\",\"password\":\""
+                                                        + password
+                                                        + "\"}")));
+    }
+
+    @Test
+    void loginsCountOkFailedAndThrottled() {
+        String scraper = scraper();
+        String username = SessionsIT.user(api(), "viewer").getString("username");
+        Scrape before = scrape(scraper);
+        assertEquals(200, login(username, SessionsIT.PASSWORD, "10.77.0.1").status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login(username, "not the password", "10.77.0.2").status());
+        }
+        assertProblem(login(username, SessionsIT.PASSWORD, "10.77.0.2"), 429, "rate_limited");
+        Scrape after = scrape(scraper);
+        String logins = "latch_logins_total";
+        assertEquals(1, counted(before, after, logins, "outcome", "ok"));
+        assertEquals(5, counted(before, after, logins, "outcome", "failed"));
+        assertEquals(1, counted(before, after, logins, "outcome", "throttled"));
     }
 }
