@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
+import dev.latch.support.Database;
 import dev.latch.support.Hs256Jwts;
 import dev.latch.support.LatchIT;
 import dev.latch.support.Scrape;
 import dev.latch.tokens.control.TokenFormat;
 import dev.latch.tokens.entity.TokenKind;
 import dev.latch.users.SessionsIT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +30,12 @@ import org.junit.jupiter.api.Test;
  * after.
  */
 class MetricsIT extends LatchIT {
+
+    /**
+     * pom.xml sets latch.metrics.database-max-age to 1s: waiting longer makes the next scrape read
+     * the database again.
+     */
+    private static final long DATABASE_MAX_AGE_MILLIS = 1000;
 
     /** Holds metrics.read only, as Prometheus's token should. */
     private String scraper() {
@@ -33,6 +47,12 @@ class MetricsIT extends LatchIT {
         Api.Reply reply = api().get("api/v1/metrics", token);
         assertEquals(200, reply.status(), reply.body());
         return Scrape.of(reply.body());
+    }
+
+    /** A scrape whose database figures were read after everything done before it. */
+    private Scrape freshScrape(String token) throws InterruptedException {
+        Thread.sleep(DATABASE_MAX_AGE_MILLIS + 100);
+        return scrape(token);
     }
 
     private Api.Reply whoami(String token) {
@@ -184,5 +204,142 @@ class MetricsIT extends LatchIT {
         assertEquals(1, counted(before, after, logins, "outcome", "ok"));
         assertEquals(5, counted(before, after, logins, "outcome", "failed"));
         assertEquals(1, counted(before, after, logins, "outcome", "throttled"));
+    }
+
+    /**
+     * Until no credential will expire or be purged (latch.tokens.purge-after is 10s here) while the
+     * test runs, so the database's figures move by what the test does alone.
+     */
+    private static void awaitQuietCredentials() throws Exception {
+        String soon =
+                "expires_at > now() - interval '15 seconds'"
+                        + " and expires_at < now() + interval '60 seconds'";
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Database.number(
+                                "select (select count(*) from token where revoked_at > now() -"
+                                        + " interval '15 seconds' or ("
+                                        + soon
+                                        + ")) + (select count(*) from minted_jwt where "
+                                        + soon
+                                        + ")")
+                        > 0
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+    }
+
+    /** How far a gauge moved; it must be in both. */
+    private static double delta(Scrape before, Scrape after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
+    }
+
+    @Test
+    void credentialGaugesCountTokensAndJwtsByStatusAndExpiryWindowExactly() throws Exception {
+        String scraper = scraper();
+        awaitQuietCredentials();
+        Scrape before = freshScrape(scraper);
+        Map<String, String> ttls =
+                Map.of(
+                        "a", "12h", "b", "13h", "c", "3d", "d", "3d", "e", "3d", "f", "20d", "g",
+                        "60d");
+        Map<String, String> names =
+                ttls.keySet().stream()
+                        .collect(Collectors.toMap(k -> k, k -> Api.unique("census-" + k)));
+        ttls.forEach(
+                (key, ttl) ->
+                        assertEquals(
+                                201,
+                                api().post(
+                                                "api/v1/tokens",
+                                                admin(),
+                                                "{\"name\":\""
+                                                        + names.get(key)
+                                                        + "\",\"permissions\":[\"tokens.read\"],"
+                                                        + "\"ttl\":\""
+                                                        + ttl
+                                                        + "\"}")
+                                        .status()));
+        api().post("api/v1/tokens/revoke", admin(), "{\"name\":\"" + names.get("c") + "\"}");
+        for (int i = 0; i < 2; i++) {
+            api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\",\"ttl\":\"2h\"}");
+        }
+        Scrape after = freshScrape(scraper);
+
+        String credentials = "latch_credentials";
+        assertEquals(6, delta(before, after, credentials, "kind", "operator", "status", "active"));
+        assertEquals(1, delta(before, after, credentials, "kind", "operator", "status", "revoked"));
+        assertEquals(0, delta(before, after, credentials, "kind", "operator", "status", "expired"));
+        assertEquals(2, delta(before, after, credentials, "kind", "minted", "status", "active"));
+        String expiring = "latch_credentials_expiring";
+        assertEquals(2, delta(before, after, expiring, "kind", "operator", "within", "1d"));
+        assertEquals(2 + 2, delta(before, after, expiring, "kind", "operator", "within", "7d"));
+        assertEquals(
+                2 + 2 + 1, delta(before, after, expiring, "kind", "operator", "within", "30d"));
+        assertEquals(2, delta(before, after, expiring, "kind", "minted", "within", "1d"));
+        assertEquals(0, delta(before, after, expiring, "kind", "session", "within", "30d"));
+    }
+
+    @Test
+    void theCensusAgreesWithPlainCountsOverEverythingTheSuiteLeft() throws Exception {
+        String scraper = scraper();
+        awaitQuietCredentials();
+        Scrape scrape = freshScrape(scraper);
+        Map<String, String> statuses =
+                Map.of(
+                        "active", "revoked_at is null and expires_at > now()",
+                        "expired", "revoked_at is null and expires_at <= now()",
+                        "revoked", "revoked_at is not null");
+        Map<String, List<String>> tables =
+                Map.of(
+                        "token", List.of("operator", "service_key", "join", "node"),
+                        "minted_jwt", List.of("minted", "internal", "session"));
+        for (var table : tables.entrySet()) {
+            for (String kind : table.getValue()) {
+                for (var status : statuses.entrySet()) {
+                    assertEquals(
+                            Database.number(
+                                    "select count(*) from "
+                                            + table.getKey()
+                                            + " where kind = '"
+                                            + kind
+                                            + "' and "
+                                            + status.getValue()),
+                            scrape.value(
+                                    "latch_credentials", "kind", kind, "status", status.getKey()),
+                            kind + " " + status.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSigningKeyAgeIsThatOfTheActiveKey() throws Exception {
+        String scraper = scraper();
+        for (int attempt = 0; ; attempt++) {
+            Instant activeSince = activeKeySince();
+            Scrape scrape = freshScrape(scraper);
+            Instant read = Instant.now();
+            if (!activeKeySince().equals(activeSince) && attempt < 3) {
+                continue; // the key rotated meanwhile (every 40s here): measure again
+            }
+            double expected = Duration.between(activeSince, read).toMillis() / 1000.0;
+            double age = scrape.value("latch_signing_key_age_seconds");
+            assertTrue(
+                    age <= expected && age > expected - 2,
+                    "age " + age + " vs " + expected + " from " + activeSince);
+            return;
+        }
+    }
+
+    /** When the key that signs now began signing, as GET /api/v1/keys tells. */
+    private Instant activeKeySince() {
+        return Json.createReader(new StringReader(api().get("api/v1/keys", admin()).body()))
+                .readArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(k -> k.getString("status").equals("active"))
+                .map(k -> Instant.parse(k.getString("activates_at")))
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
     }
 }

@@ -5,7 +5,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Latch's own meters: one registry per node, read by {@code GET /api/v1/metrics} in Prometheus
@@ -20,6 +25,12 @@ public class Meters {
      */
     public static final String READ_PERMISSION = "metrics.read";
 
+    @Inject Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "latch.metrics.database-max-age")
+    Duration databaseMaxAge;
+
     /** Singleton, not a normal scope: the registry has final methods a client proxy cannot wrap. */
     @Produces
     @Singleton
@@ -29,5 +40,10 @@ public class Meters {
 
     void close(@Disposes PrometheusMeterRegistry registry) {
         registry.close();
+    }
+
+    /** A figure the database answers, read again at most once per {@code database-max-age}. */
+    public <T> Recent<T> fromDatabase(Supplier<T> read) {
+        return new Recent<>(read, databaseMaxAge, clock);
     }
 }
