@@ -206,6 +206,28 @@ class MetricsIT extends LatchIT {
         assertEquals(1, counted(before, after, logins, "outcome", "throttled"));
     }
 
+    @Test
+    void anAuditedWriteAndADeniedOneCountOneEventEach() {
+        String scraper = scraper();
+        String reader =
+                api().issue(admin(), Api.unique("reader"), List.of("tokens.read"))
+                        .getString("token");
+        Scrape before = scrape(scraper);
+        api().issue(admin(), Api.unique("audited"), List.of("tokens.read"));
+        assertEquals(
+                403,
+                api().post("api/v1/tokens", reader, "{\"name\":\"" + Api.unique("no") + "\"}")
+                        .status());
+        Scrape after = scrape(scraper);
+        String written = "latch_audit_events_written_total";
+        for (String outcome : List.of("success", "denied")) {
+            assertEquals(
+                    1,
+                    counted(before, after, written, "action", "token.issue", "outcome", outcome),
+                    outcome);
+        }
+    }
+
     /**
      * Until no credential will expire or be purged (latch.tokens.purge-after is 10s here) while the
      * test runs, so the database's figures move by what the test does alone.
@@ -341,5 +363,12 @@ class MetricsIT extends LatchIT {
                 .map(k -> Instant.parse(k.getString("activates_at")))
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
+    }
+
+    @Test
+    void theSealingLagIsSmallWhileTheSealerKeepsUp() throws Exception {
+        double lag = freshScrape(scraper()).value("latch_audit_seal_lag_seconds");
+        // the sealer runs every second here; the gauge may be a database read (1s) behind
+        assertTrue(lag >= 0 && lag < 5, "lag " + lag);
     }
 }
