@@ -1,7 +1,7 @@
 import { api, query } from '../api.js';
 import { el, secretPanel, statusCell, table, when } from '../dom.js';
 
-const PERMISSIONS = ['tokens.read', 'tokens.manage', 'users.manage', 'keys.manage', 'jwt.mint', 'audit.read'];
+const PERMISSIONS = ['tokens.read', 'tokens.manage', 'users.manage', 'keys.manage', 'jwt.mint', 'audit.read', 'metrics.read'];
 
 // Tokens: a filterable, paged table; issue, revoke, rotate and purge where the caller may.
 export async function render(container, context) {

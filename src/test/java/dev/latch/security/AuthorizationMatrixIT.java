@@ -40,7 +40,8 @@ class AuthorizationMatrixIT extends LatchIT {
                     "users.manage",
                     "keys.manage",
                     "jwt.mint",
-                    "audit.read");
+                    "audit.read",
+                    "metrics.read");
 
     private static final Set<String> FORM_BODIES = Set.of("/api/v1/introspect", "/api/v1/revoke");
 
@@ -115,7 +116,7 @@ class AuthorizationMatrixIT extends LatchIT {
         callers.add(opaque("admin", List.of("admin")));
         callers.add(session("admin", List.of("admin")));
         callers.add(session("operator", List.of("tokens.read", "tokens.manage", "jwt.mint")));
-        callers.add(session("auditor", List.of("tokens.read", "audit.read")));
+        callers.add(session("auditor", List.of("tokens.read", "audit.read", "metrics.read")));
         callers.add(session("viewer", List.of("tokens.read")));
         var service =
                 api().post(
@@ -126,7 +127,7 @@ class AuthorizationMatrixIT extends LatchIT {
                 new Caller(
                         "service key",
                         service.string("api_key"),
-                        groups(List.of("tokens.read", "audit.read"))));
+                        groups(List.of("tokens.read", "audit.read", "metrics.read"))));
         String node = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         String join =
                 api().post(

@@ -48,7 +48,8 @@ class PermissionsTest {
                         "users.manage",
                         "keys.manage",
                         "jwt.mint",
-                        "audit.read"),
+                        "audit.read",
+                        "metrics.read"),
                 Permissions.of(Permission.ADMIN).withoutAdmin().wireNames());
         assertEquals(
                 List.of("tokens.read"),

@@ -75,7 +75,8 @@ class TokensIT extends LatchIT {
                         "users.manage",
                         "keys.manage",
                         "jwt.mint",
-                        "audit.read"),
+                        "audit.read",
+                        "metrics.read"),
                 strings(issued, "permissions"));
         Duration ttl =
                 Duration.between(

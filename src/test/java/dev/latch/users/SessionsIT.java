@@ -74,7 +74,7 @@ public class SessionsIT extends LatchIT {
         assertEquals("session", me.getString("kind"));
         assertEquals(session.getString("session_id"), me.getString("token_id"));
         assertEquals(
-                List.of("tokens.read", "audit.read"),
+                List.of("tokens.read", "audit.read", "metrics.read"),
                 me.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString));
         assertEquals(200, api().get("api/v1/audit", session.getString("token")).status());
         assertProblem(

@@ -82,6 +82,8 @@ public class AuditTrail {
 
     @Inject AuditSeals seals;
 
+    @Inject AuditFigures figures;
+
     /** In a transaction of its own: the event stays even when the work it records rolls back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void append(Entry entry) {
@@ -121,6 +123,7 @@ public class AuditTrail {
         event.authenticate(AuditChain.mac(event, chainKey.bytes()));
         em.persist(event);
         em.flush(); // a refused event fails here, inside the work, not later in its commit
+        figures.written(event.action(), event.outcome());
     }
 
     /**

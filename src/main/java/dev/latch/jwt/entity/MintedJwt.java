@@ -8,6 +8,7 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,6 +17,9 @@ import java.util.UUID;
 @EntityListeners(CredentialRecordListener.class)
 @Table(name = "minted_jwt")
 public class MintedJwt implements CredentialRecord {
+
+    /** Every kind of record the table holds: JWTs minted, issued for bus, and login sessions. */
+    public static final List<String> KINDS = List.of("minted", "internal", "session");
 
     @Id private UUID jti;
 

@@ -4,6 +4,7 @@ import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.AuthenticationFailed;
+import dev.latch.security.control.Authentications;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
 import dev.latch.security.control.CurrentCaller;
@@ -37,6 +38,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject ValidatedCredentials credentials;
 
+    @Inject Authentications authentications;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -46,41 +49,81 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             // internal endpoints authenticate their callers with the internal shared key instead
             return context.doNothing();
         }
+        long started = System.nanoTime();
+        if (header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return refuse(
+                    request,
+                    context,
+                    audited(
+                            request,
+                            new LatchException(
+                                    ErrorCode.UNAUTHENTICATED,
+                                    "Use the Authorization header's Bearer scheme")),
+                    BearerVerifier.MALFORMED,
+                    started);
+        }
+        String token = header.substring(BEARER.length()).trim();
+        BearerVerifier verifier =
+                verifiers.stream().filter(v -> v.accepts(token)).findFirst().orElseThrow();
         try {
-            String token = bearerToken(header);
-            BearerVerifier verifier =
-                    verifiers.stream().filter(v -> v.accepts(token)).findFirst().orElseThrow();
             Caller caller = authenticate(verifier, token);
+            authentications.accepted(caller, started);
             CurrentCaller.establish(request, caller);
             return context.notifyContainerAboutLogin(
                     new CallerPrincipal(caller.identity()), caller.groups());
         } catch (LatchException refused) {
-            failures.fire(AuthenticationFailed.of(refused, request));
-            // go on anonymous: @RolesAllowed answers with this failure's 401 (see
-            // CurrentCaller.failure)
-            CurrentCaller.refuse(request, refused);
-            return context.doNothing();
+            return refuse(
+                    request,
+                    context,
+                    audited(request, refused),
+                    verifier.claimedKind(token),
+                    started);
         } catch (RuntimeException e) {
+            String kind = verifier.claimedKind(token);
             if (Constraints.isClientData(e)) {
                 // whatever a token carried that the database refused to compare is the token's
                 // fault
-                LatchException malformed =
+                return refuse(
+                        request,
+                        context,
                         new LatchException(
-                                ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
-                CurrentCaller.refuse(request, malformed);
-                return context.doNothing();
+                                ErrorCode.UNAUTHENTICATED, "The bearer token is malformed"),
+                        kind,
+                        started);
             }
             if (!Constraints.isUnavailable(e)) {
+                authentications.failed(kind, started);
                 throw e;
             }
             // the database is down: 503 through the same path as a refusal, and no audit write
-            CurrentCaller.refuse(
+            return refuse(
                     request,
+                    context,
                     new LatchException(
                             ErrorCode.UNAVAILABLE,
-                            "The database is unavailable; try again shortly"));
-            return context.doNothing();
+                            "The database is unavailable; try again shortly"),
+                    kind,
+                    started);
         }
+    }
+
+    /** Goes on anonymous: {@code @RolesAllowed} answers with this failure (see CurrentCaller). */
+    private AuthenticationStatus refuse(
+            HttpServletRequest request,
+            HttpMessageContext context,
+            LatchException failure,
+            String kind,
+            long started) {
+        authentications.refused(kind, failure.code(), started);
+        CurrentCaller.refuse(request, failure);
+        return context.doNothing();
+    }
+
+    /** A refused credential, told to the audit log. */
+    private LatchException audited(HttpServletRequest request, LatchException refused) {
+        failures.fire(AuthenticationFailed.of(refused, request));
+        return refused;
     }
 
     /**
@@ -95,14 +138,5 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
                 | IllegalArgumentException e) {
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "The bearer token is malformed");
         }
-    }
-
-    private static String bearerToken(String header) {
-        if (header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new LatchException(
-                    ErrorCode.UNAUTHENTICATED, "Use the Authorization header's Bearer scheme");
-        }
-        return header.substring(BEARER.length()).trim();
     }
 }

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public final class SystemActors {
 
+    /** The identity prefix of a caller whose JWT was trusted through the HS256 secret. */
+    public static final String HS256 = "hs256:";
+
     private static final List<String> PREFIXES =
-            List.of("latch:", "join:", "internal:", "node:", "hs256:");
+            List.of("latch:", "join:", "internal:", "node:", HS256);
 
     private SystemActors() {}
 

@@ -1,5 +1,6 @@
 package dev.latch.security.entity;
 
+import dev.latch.platform.control.Meters;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ public enum Permission {
     KEYS_MANAGE(Names.KEYS_MANAGE),
     JWT_MINT(Names.JWT_MINT),
     AUDIT_READ(Names.AUDIT_READ),
+    METRICS_READ(Names.METRICS_READ),
     ADMIN(Names.ADMIN);
 
     /** The names as constants, for {@code @RolesAllowed}. */
@@ -21,6 +23,7 @@ public enum Permission {
         public static final String KEYS_MANAGE = "keys.manage";
         public static final String JWT_MINT = "jwt.mint";
         public static final String AUDIT_READ = "audit.read";
+        public static final String METRICS_READ = Meters.READ_PERMISSION;
         public static final String ADMIN = "admin";
 
         /**

@@ -33,6 +33,12 @@ public class OpaqueTokens implements BearerVerifier {
         return !BearerVerifier.isJwtShaped(token);
     }
 
+    /** The kind its prefix names when its checksum holds, as the token lists name it. */
+    @Override
+    public String claimedKind(String token) {
+        return TokenFormat.kindOf(token).map(TokenKind::wireName).orElse(MALFORMED);
+    }
+
     /** The stored token a plaintext stands for, whatever its status; garbage is never looked up. */
     public Optional<Token> find(String presented) {
         if (TokenFormat.kindOf(presented).isEmpty()) {

@@ -5,9 +5,14 @@ import dev.latch.jwt.control.JwtIssuer;
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
+import dev.latch.platform.control.RateLimited;
 import dev.latch.security.control.Caller;
 import dev.latch.tokens.entity.Token;
 import dev.latch.users.entity.AppUser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +38,8 @@ public class Sessions {
 
     @Inject AuditContext audit;
 
+    @Inject MeterRegistry registry;
+
     @Inject
     @ConfigProperty(name = "latch.sessions.ttl")
     Duration ttl;
@@ -41,15 +48,27 @@ public class Sessions {
     @ConfigProperty(name = "latch.jwt.audience")
     String latchAudience;
 
+    /** This node's password logins by outcome: ok, failed, throttled (the login throttle's 429). */
+    private Meter.MeterProvider<Counter> logins;
+
+    @PostConstruct
+    void register() {
+        logins =
+                Counter.builder("latch.logins")
+                        .description("Password logins on this node, by outcome")
+                        .withRegistry(registry);
+    }
+
     /**
      * Unknown user, disabled user and wrong password fail alike, after the same PBKDF2 work. The
      * attempt is counted first; no database connection is held while the password is hashed.
      */
     public JwtIssuer.Signed login(String username, String password, String sourceIp) {
         audit.target("user-name:" + username);
-        Optional<AppUser> user = throttle.attempt(username, sourceIp).filter(u -> !u.isService());
+        Optional<AppUser> user = attempt(username, sourceIp).filter(u -> !u.isService());
         boolean matches = passwords.matches(password, user.flatMap(AppUser::passwordHash));
         if (!matches || user.get().isDisabled()) {
+            logins.withTag("outcome", "failed").increment();
             throw new LatchException(ErrorCode.UNAUTHENTICATED, "Invalid username or password");
         }
         throttle.succeed(username, sourceIp);
@@ -66,7 +85,18 @@ public class Sessions {
         audit.target("session:" + session.record().jti());
         audit.actor(person.username());
         audit.detail("session of " + person.username() + " role " + person.role().wireName());
+        logins.withTag("outcome", "ok").increment();
         return session;
+    }
+
+    /** Counted here, not in the throttle: it also guards password changes, which are no logins. */
+    private Optional<AppUser> attempt(String username, String sourceIp) {
+        try {
+            return throttle.attempt(username, sourceIp);
+        } catch (RateLimited throttled) {
+            logins.withTag("outcome", "throttled").increment();
+            throw throttled;
+        }
     }
 
     /** Revokes the credential that made the request, whatever its kind. */

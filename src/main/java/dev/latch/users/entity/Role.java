@@ -10,7 +10,8 @@ import java.util.Optional;
 public enum Role {
     ADMIN(Permissions.of(Permission.ADMIN)),
     OPERATOR(Permissions.of(Permission.TOKENS_READ, Permission.TOKENS_MANAGE, Permission.JWT_MINT)),
-    AUDITOR(Permissions.of(Permission.TOKENS_READ, Permission.AUDIT_READ)),
+    // metrics are aggregates of what an auditor already reads (tokens, refusals, logins), no secret
+    AUDITOR(Permissions.of(Permission.TOKENS_READ, Permission.AUDIT_READ, Permission.METRICS_READ)),
     VIEWER(Permissions.of(Permission.TOKENS_READ));
 
     private final Permissions permissions;
