@@ -2,7 +2,8 @@
 # Configures a running Payara Server domain for Latch with the same commands Payara Micro runs at
 # boot (post-boot-commands.asadmin), and deploys the WAR when given one. What exists already is
 # left as it is, so a second run changes nothing. The server process needs LATCH_DB_URL,
-# LATCH_DB_USER/_PASSWORD and LATCH_DB_OWNER_USER/_PASSWORD in its environment.
+# LATCH_DB_USER/_PASSWORD and LATCH_DB_OWNER_USER/_PASSWORD in its environment; asadmin stores the
+# values it resolves in the domain's domain.xml, so keep the domain directory owner-only.
 #
 #   install-server.sh ASADMIN POSTGRESQL_JAR [--deploy LATCH_WAR]
 #
@@ -12,7 +13,11 @@ set -euo pipefail
 asadmin=$1 driver=$2
 shift 2
 war=
-if [[ ${1:-} == --deploy ]]; then war=$2; fi
+case "${1:-}" in
+  "") ;;
+  --deploy) war=${2:?--deploy needs the WAR} ;;
+  *) echo "install-server.sh: unknown argument $1" >&2; exit 2 ;;
+esac
 here=$(cd "$(dirname "$0")" && pwd)
 a() { "$asadmin" ${ASADMIN_ARGS:-} "$@"; }
 

@@ -10,15 +10,21 @@
 set -euo pipefail
 home=$1 driver=$2
 shift 2
-connect=() war=
+online= controller= war=
 while (( $# > 0 )); do
   case $1 in
-    --connect) connect=(--connect); shift ;;
-    --controller) connect+=("--controller=$2"); shift 2 ;;
-    --deploy) war=$2; shift 2 ;;
+    --connect) online=yes; shift ;;
+    --controller) controller=${2:?--controller needs HOST:PORT}; shift 2 ;;
+    --deploy) war=${2:?--deploy needs the WAR}; shift 2 ;;
     *) echo "install.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
+if [[ -n $controller && -z $online ]]; then
+  echo "install.sh: --controller goes with --connect" >&2
+  exit 2
+fi
+connect=()
+[[ -z $online ]] || connect=(--connect ${controller:+"--controller=$controller"})
 here=$(cd "$(dirname "$0")" && pwd)
 cli() { "$home/bin/jboss-cli.sh" "${connect[@]}" ${JBOSS_CLI_ARGS:-} "$@"; }
 
@@ -54,5 +60,5 @@ else
   if cli --commands=":read-attribute(name=server-state)" | grep -q reload-required; then
     cli --commands="reload"
   fi
-  [[ -z $war ]] || cli --commands="deploy $war --force"
+  [[ -z $war ]] || cli --command="deploy \"$war\" --force"
 fi

@@ -57,6 +57,9 @@ class ErrorsIT extends LatchIT {
 
     @Test
     void oversizedBodiesAreTooLarge() {
+        // Payara Micro's connector holds a 413 until the unread rest of the body has come or its
+        // read has timed out (about 30 s), longer than the test client waits (README, "Payara")
+        assumeFalse(TestRuntime.isPayara());
         String huge = "{\"name\":\"" + "a".repeat(70_000) + "\"}";
         assertProblem(issue(huge), 413, "invalid_argument");
         Api api = api();

@@ -2,6 +2,7 @@ package dev.latch.platform.boundary;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -15,4 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                         description =
                                 "Operator token service: opaque tokens, JWTs, join tokens, users,"
                                         + " audit."))
-public class RestApplication extends Application {}
+public class RestApplication extends Application {
+
+    /** Jersey (Payara) would otherwise describe every resource to anyone as WADL. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

@@ -17,12 +17,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        if (status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
-            // the rest of the body is never read: closing stops the client sending it (Payara's
-            // connector would otherwise wait for it before answering)
-            return Response.fromResponse(problems.of(status)).header("Connection", "close").build();
-        }
-        return problems.of(status);
+        return problems.of(e.getResponse().getStatus());
     }
 }
