@@ -15,7 +15,6 @@ import dev.latch.users.SessionsIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -175,30 +174,17 @@ class MetricsIT extends LatchIT {
         return after.count(name, labels) - before.count(name, labels);
     }
 
-    private Api.Reply login(String username, String password, String source) {
-        return api().send(
-                        api().request("api/v1/auth/login", null)
-                                .header("Content-Type", "application/json")
-                                .header("X-Forwarded-For", source)
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"username\":\""
-                                                        + username
-                                                        + "\",\"password\":\""
-                                                        + password
-                                                        + "\"}")));
-    }
-
     @Test
     void loginsCountOkFailedAndThrottled() {
         String scraper = scraper();
         String username = SessionsIT.user(api(), "viewer").getString("username");
         Scrape before = scrape(scraper);
-        assertEquals(200, login(username, SessionsIT.PASSWORD, "10.77.0.1").status());
+        assertEquals(200, api().loginFrom(username, SessionsIT.PASSWORD, "10.77.0.1").status());
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, login(username, "not the password", "10.77.0.2").status());
+            assertEquals(401, api().loginFrom(username, "not the password", "10.77.0.2").status());
         }
-        assertProblem(login(username, SessionsIT.PASSWORD, "10.77.0.2"), 429, "rate_limited");
+        assertProblem(
+                api().loginFrom(username, SessionsIT.PASSWORD, "10.77.0.2"), 429, "rate_limited");
         Scrape after = scrape(scraper);
         String logins = "latch_logins_total";
         assertEquals(1, counted(before, after, logins, "outcome", "ok"));

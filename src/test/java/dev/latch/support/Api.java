@@ -69,6 +69,21 @@ public final class Api {
                         .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A login as if from {@code source}: the test client is a trusted proxy. */
+    public Reply loginFrom(String username, String password, String source) {
+        return send(
+                request("api/v1/auth/login", null)
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", source)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\""
+                                                + username
+                                                + "\",\"password\":\""
+                                                + password
+                                                + "\"}")));
+    }
+
     public Reply form(String path, String token, String field, String value) {
         String body = field + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
         return send(

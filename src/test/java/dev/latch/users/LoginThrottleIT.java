@@ -5,7 +5,6 @@ import static dev.latch.users.SessionsIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latch.support.Api;
 import dev.latch.support.LatchIT;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -20,20 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The login throttle under parallel guesses, per (user, source), and on password changes. */
 class LoginThrottleIT extends LatchIT {
 
-    private Api.Reply login(String username, String password, String source) {
-        return api().send(
-                        api().request("api/v1/auth/login", null)
-                                .header("Content-Type", "application/json")
-                                .header("X-Forwarded-For", source)
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"username\":\""
-                                                        + username
-                                                        + "\",\"password\":\""
-                                                        + password
-                                                        + "\"}")));
-    }
-
     @Test
     void fortyParallelGuessesAreCountedBeforeAnyIsCheckedAndNoneFailsTheServer() throws Exception {
         String username = SessionsIT.user(api(), "viewer").getString("username");
@@ -41,7 +26,9 @@ class LoginThrottleIT extends LatchIT {
         List<Callable<Integer>> guesses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             guesses.add(
-                    () -> login(username, "wrong guess " + Math.random(), "10.40.0.1").status());
+                    () ->
+                            api().loginFrom(username, "wrong guess " + Math.random(), "10.40.0.1")
+                                    .status());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> status : pool.invokeAll(guesses)) {
@@ -59,11 +46,13 @@ class LoginThrottleIT extends LatchIT {
     void theRealUserOnAnotherAddressStillSignsInWhileAnAttackerIsThrottled() {
         String username = SessionsIT.user(api(), "admin").getString("username");
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, login(username, "not the password", "10.66.6.6").status());
+            assertEquals(401, api().loginFrom(username, "not the password", "10.66.6.6").status());
         }
-        var throttled = assertProblem(login(username, PASSWORD, "10.66.6.6"), 429, "rate_limited");
+        var throttled =
+                assertProblem(
+                        api().loginFrom(username, PASSWORD, "10.66.6.6"), 429, "rate_limited");
         assertTrue(Integer.parseInt(throttled.header("Retry-After")) >= 1);
-        assertEquals(200, login(username, PASSWORD, "10.1.1.1").status());
+        assertEquals(200, api().loginFrom(username, PASSWORD, "10.1.1.1").status());
     }
 
     @Test
