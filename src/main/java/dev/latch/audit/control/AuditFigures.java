@@ -1,5 +1,6 @@
 package dev.latch.audit.control;
 
+import dev.latch.platform.control.AfterCompletion;
 import dev.latch.platform.control.Meters;
 import dev.latch.platform.control.Recent;
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,8 @@ public class AuditFigures {
 
     @Inject MeterRegistry registry;
 
-    @Resource TransactionSynchronizationRegistry transactions;
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     private Meter.MeterProvider<Counter> written;
 
@@ -67,16 +68,11 @@ public class AuditFigures {
      */
     void written(String action, String outcome) {
         Counter counter = written.withTags("action", action, "outcome", outcome);
-        transactions.registerInterposedSynchronization(
-                new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {}
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status == Status.STATUS_COMMITTED) {
-                            counter.increment();
-                        }
+        AfterCompletion.register(
+                transactions,
+                status -> {
+                    if (status == Status.STATUS_COMMITTED) {
+                        counter.increment();
                     }
                 });
     }

@@ -3,12 +3,12 @@ package dev.latch.security.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.latch.platform.control.AfterCompletion;
 import dev.latch.platform.control.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,16 +115,7 @@ public class ValidatedCredentials {
         if (pending == null) {
             Set<String> subjects = new HashSet<>();
             transactions.putResource(PENDING, subjects);
-            transactions.registerInterposedSynchronization(
-                    new Synchronization() {
-                        @Override
-                        public void beforeCompletion() {}
-
-                        @Override
-                        public void afterCompletion(int status) {
-                            evict(subjects);
-                        }
-                    });
+            AfterCompletion.register(transactions, status -> evict(subjects));
             pending = subjects;
         }
         pending.add(subject);
