@@ -2,6 +2,7 @@ package dev.latch.jwt.entity;
 
 import dev.latch.security.control.CredentialRecord;
 import dev.latch.security.control.CredentialRecordListener;
+import dev.latch.security.entity.LastUse;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -47,6 +48,21 @@ public class MintedJwt implements CredentialRecord {
     @Column(name = "owner_id")
     private UUID ownerId;
 
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "last_used_ip")
+    private String lastUsedIp;
+
+    @Column(name = "last_used_agent")
+    private String lastUsedAgent;
+
+    @Column(name = "last_used_node")
+    private String lastUsedNode;
+
+    @Column(name = "use_recorded")
+    private boolean useRecorded;
+
     protected MintedJwt() {}
 
     public MintedJwt(
@@ -70,6 +86,7 @@ public class MintedJwt implements CredentialRecord {
         this.expiresAt = expiresAt;
         this.mintedBy = Objects.requireNonNull(mintedBy);
         this.ownerId = ownerId;
+        this.useRecorded = true;
     }
 
     /** {@code active}, {@code revoked} or {@code expired}, from the timestamps. */
@@ -135,6 +152,11 @@ public class MintedJwt implements CredentialRecord {
     /** The user a session belongs to, or who minted the token, if a user did. */
     public UUID ownerId() {
         return ownerId;
+    }
+
+    /** Where and when it was last used, as far as uses have been recorded for it. */
+    public LastUse lastUse() {
+        return new LastUse(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.latch.tokens.entity;
 import dev.latch.security.control.Coverage;
 import dev.latch.security.control.CredentialRecord;
 import dev.latch.security.control.CredentialRecordListener;
+import dev.latch.security.entity.LastUse;
 import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permissions;
 import jakarta.persistence.Column;
@@ -67,6 +68,18 @@ public class Token implements Coverage.Credential, CredentialRecord {
 
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
+
+    @Column(name = "last_used_ip")
+    private String lastUsedIp;
+
+    @Column(name = "last_used_agent")
+    private String lastUsedAgent;
+
+    @Column(name = "last_used_node")
+    private String lastUsedNode;
+
+    @Column(name = "use_recorded")
+    private boolean useRecorded;
 
     @Column(name = "created_by")
     private String createdBy;
@@ -137,6 +150,7 @@ public class Token implements Coverage.Credential, CredentialRecord {
         this.ownerId = ownerId;
         this.nodeId = nodeId;
         this.maxUses = maxUses;
+        this.useRecorded = true;
     }
 
     /** The scopes this token may put into JWTs it mints for other services. */
@@ -239,6 +253,11 @@ public class Token implements Coverage.Credential, CredentialRecord {
 
     public Instant lastUsedAt() {
         return lastUsedAt;
+    }
+
+    /** Where and when it was last used, as far as uses have been recorded for it. */
+    public LastUse lastUse() {
+        return new LastUse(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
     }
 
     public String createdBy() {
