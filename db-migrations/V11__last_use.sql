@@ -9,10 +9,10 @@ ALTER TABLE minted_jwt ADD COLUMN last_used_ip varchar(64);
 ALTER TABLE minted_jwt ADD COLUMN last_used_agent varchar(256);
 ALTER TABLE minted_jwt ADD COLUMN last_used_node varchar(100);
 
--- false for every record that existed before uses were recorded for its kind: its null last use
--- reads "not recorded", not "never used". Records created from now on say true.
-ALTER TABLE token ADD COLUMN use_recorded boolean NOT NULL DEFAULT false;
-ALTER TABLE token ALTER COLUMN use_recorded SET DEFAULT true;
+-- false for a record that existed before its uses were recorded: its null last use reads "not
+-- recorded", not "never used". Tokens' last_used_at has been kept since V1 (only where from is new);
+-- sessions and JWT records had none.
+ALTER TABLE token ADD COLUMN use_recorded boolean NOT NULL DEFAULT true;
 ALTER TABLE minted_jwt ADD COLUMN use_recorded boolean NOT NULL DEFAULT false;
 ALTER TABLE minted_jwt ALTER COLUMN use_recorded SET DEFAULT true;
 

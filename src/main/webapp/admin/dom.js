@@ -26,6 +26,15 @@ export function table(columns, rows, empty = 'Nothing here yet.') {
       el('tbody', {}, rows.map(row => el('tr', {}, columns.map(c => el('td', { class: c.class || null }, c.cell(row))))))));
 }
 
+// A credential's last use: when, and where from (the user agent on hover); or why there is none.
+export function lastUseCell(lastUse) {
+  if (!lastUse || lastUse.state === 'never_used') return el('span', { class: 'muted', text: 'never used' });
+  if (lastUse.state === 'not_recorded') return el('span', { class: 'muted', text: 'not recorded' });
+  const where = [lastUse.source_ip, lastUse.node && 'on ' + lastUse.node].filter(Boolean).join(' ');
+  return el('span', { class: 'last-use', title: lastUse.user_agent || '' },
+    when(lastUse.at), where && el('br'), where && el('small', { class: 'muted', text: where }));
+}
+
 export function statusCell(status) {
   return el('span', { class: 'status-' + status, text: status });
 }

@@ -1,11 +1,11 @@
 import { api, query } from '../api.js';
-import { el, secretPanel, statusCell, table, when } from '../dom.js';
+import { el, lastUseCell, secretPanel, statusCell, table, when } from '../dom.js';
 
 const PERMISSIONS = ['tokens.read', 'tokens.manage', 'users.manage', 'keys.manage', 'jwt.mint', 'audit.read', 'metrics.read'];
 
 // Tokens: a filterable, paged table; issue, revoke, rotate and purge where the caller may.
 export async function render(container, context) {
-  const filter = { status: 'all', kind: '', name: '', limit: 25, cursor: '' };
+  const filter = { status: 'all', kind: '', name: '', unused_for: '', sort: 'issued', limit: 25, cursor: '' };
   const cursors = [];
   const listing = el('div', { id: 'token-list' });
   const secretSlot = el('div');
@@ -57,7 +57,7 @@ export async function render(container, context) {
       { title: 'Status', cell: t => statusCell(t.status) },
       { title: 'Issued', cell: t => when(t.issued_at) },
       { title: 'Expires', cell: t => when(t.expires_at) },
-      { title: 'Last used', cell: t => when(t.last_used_at) },
+      { title: 'Last used', cell: t => lastUseCell(t.last_use) },
       { title: 'Permissions', cell: t => (t.permissions || []).join(' ') },
       { title: 'Privileged', cell: t => (t.allows_privileged ? 'yes' : 'no') },
       { title: 'Actions', class: 'actions', cell: actions },
@@ -73,15 +73,18 @@ export async function render(container, context) {
   const status = el('select', { id: 'filter-status', name: 'status' }, ['all', 'active', 'revoked', 'expired'].map(s => el('option', { value: s, text: s })));
   const kind = el('select', { id: 'filter-kind', name: 'kind' }, ['', 'operator', 'service_key', 'join', 'node'].map(k => el('option', { value: k, text: k || 'any' })));
   const name = el('input', { id: 'filter-name', name: 'name' });
+  const unusedDays = el('input', { id: 'filter-unused-days', name: 'unused_days', type: 'number', min: 1, max: 3650, size: 4 });
+  const sort = el('select', { id: 'filter-sort', name: 'sort' }, [['issued', 'newest first'], ['last_used', 'longest unused first']].map(([v, t]) => el('option', { value: v, text: t })));
   const filters = el('form', {
     class: 'inline', role: 'search',
     onsubmit: event => {
       event.preventDefault();
-      Object.assign(filter, { status: status.value, kind: kind.value, name: name.value.trim(), cursor: '' });
+      Object.assign(filter, { status: status.value, kind: kind.value, name: name.value.trim(), unused_for: unusedDays.value ? unusedDays.value + 'd' : '', sort: sort.value, cursor: '' });
       cursors.length = 0;
       load();
     },
-  }, el('label', {}, 'Status', status), el('label', {}, 'Kind', kind), el('label', {}, 'Name', name), el('button', { type: 'submit' }, 'Filter'));
+  }, el('label', {}, 'Status', status), el('label', {}, 'Kind', kind), el('label', {}, 'Name', name),
+  el('label', {}, 'Unused for (days)', unusedDays), el('label', {}, 'Order', sort), el('button', { type: 'submit' }, 'Filter'));
 
   container.append(secretSlot);
   if (context.can('tokens.manage')) container.append(issueForm(context, showSecret, load));

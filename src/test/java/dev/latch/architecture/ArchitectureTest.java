@@ -37,7 +37,8 @@ class ArchitectureTest {
                     "dev.latch.platform.boundary.Page",
                     "dev.latch.platform.boundary.PageRequest",
                     "dev.latch.platform.boundary.PathIds",
-                    "dev.latch.platform.boundary.Problems");
+                    "dev.latch.platform.boundary.Problems",
+                    "dev.latch.security.boundary.LastUseQuery");
 
     private static final Pattern FEATURE = Pattern.compile("dev\\.latch\\.([a-z]+)\\.([a-z]+).*");
 

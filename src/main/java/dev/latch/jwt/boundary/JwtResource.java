@@ -8,8 +8,10 @@ import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
 import dev.latch.platform.boundary.PathIds;
-import dev.latch.platform.control.KeysetCursor;
+import dev.latch.security.boundary.LastUseQuery;
 import dev.latch.security.control.CurrentCaller;
+import dev.latch.security.control.LastUseFilter;
+import dev.latch.security.entity.LastUse;
 import dev.latch.security.entity.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -80,7 +82,9 @@ public class JwtResource {
             Instant expiresAt,
             String mintedBy,
             Instant revokedAt,
-            String revokedBy) {
+            String revokedBy,
+            Instant lastUsedAt,
+            LastUse lastUse) {
 
         static MintedView of(MintedJwt r, Instant now) {
             return new MintedView(
@@ -95,7 +99,9 @@ public class JwtResource {
                     r.expiresAt(),
                     r.mintedBy(),
                     r.revokedAt(),
-                    r.revokedBy());
+                    r.revokedBy(),
+                    r.lastUse().at(),
+                    r.lastUse());
         }
     }
 
@@ -130,12 +136,14 @@ public class JwtResource {
     @Path("minted")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.Names.TOKENS_READ)
-    public Page<MintedView> list(@Valid @BeanParam PageRequest page) {
+    public Page<MintedView> list(
+            @Valid @BeanParam LastUseQuery lastUse, @Valid @BeanParam PageRequest page) {
+        LastUseFilter usage = lastUse.filter();
         return Page.of(
-                minted.page(caller.get(), page.cursor(), page.limit()),
+                minted.page(caller.get(), usage, page.cursor(), page.limit()),
                 page.limit(),
                 r -> MintedView.of(r, clock.instant()),
-                r -> new KeysetCursor(r.issuedAt(), r.jti()).encode());
+                r -> usage.cursorAfter(r.issuedAt(), r.lastUse().at(), r.jti()));
     }
 
     @DELETE

@@ -6,6 +6,7 @@ import dev.latch.platform.control.KeysetQuery;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.Caller;
 import dev.latch.security.control.Coverage;
+import dev.latch.security.control.LastUseFilter;
 import dev.latch.security.entity.Permission;
 import dev.latch.security.entity.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class MintedJwts {
      * Up to {@code limit + 1} records, so the caller can tell whether another page exists. Sessions
      * are shown to their owner and to admins only: a session's jti is enough to end it.
      */
-    public List<MintedJwt> page(Caller caller, String cursor, int limit) {
+    public List<MintedJwt> page(Caller caller, LastUseFilter usage, String cursor, int limit) {
         KeysetQuery<MintedJwt> query = KeysetQuery.from(em, MintedJwt.class, "m");
         if (!caller.permissions().isAdmin()) {
             if (caller.userId() == null) {
@@ -45,7 +46,18 @@ public class MintedJwts {
                 query.where("m.kind <> 'session' or m.ownerId = :me", "me", caller.userId());
             }
         }
-        return query.page("m.issuedAt", "m.jti", cursor, limit);
+        return usage.page(query, "m", "jti", clock.instant(), cursor, limit);
+    }
+
+    /** A record the caller may see: sessions by their owner and admins only, as in the list. */
+    public Optional<MintedJwt> visible(Caller caller, UUID jti) {
+        return Optional.ofNullable(em.find(MintedJwt.class, jti))
+                .filter(
+                        m ->
+                                !m.kind().equals("session")
+                                        || caller.permissions().isAdmin()
+                                        || m.ownerId() != null
+                                                && m.ownerId().equals(caller.userId()));
     }
 
     /** pangolin {@code revoke-token-by-id} for a session: its owner, or a caller that covers it. */

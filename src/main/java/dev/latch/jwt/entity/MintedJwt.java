@@ -156,7 +156,7 @@ public class MintedJwt implements CredentialRecord {
 
     /** Where and when it was last used, as far as uses have been recorded for it. */
     public LastUse lastUse() {
-        return new LastUse(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
+        return LastUse.of(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
     }
 
     @Override

@@ -53,13 +53,25 @@ public final class KeysetQuery<T> {
      * Ordered by {@code (at, id)} descending, after the position a {@link KeysetCursor} encodes.
      */
     public List<T> page(String at, String id, String cursor, int limit) {
+        return keyset(at, id, cursor, limit, "<", "desc");
+    }
+
+    /** Ordered by {@code (at, id)} ascending, after the position a {@link KeysetCursor} encodes. */
+    public List<T> pageAscending(String at, String id, String cursor, int limit) {
+        return keyset(at, id, cursor, limit, ">", "asc");
+    }
+
+    private List<T> keyset(
+            String at, String id, String cursor, int limit, String after, String direction) {
         if (cursor != null) {
-            KeysetCursor after = KeysetCursor.parse(cursor);
-            where(at + " < :cursorAt or (" + at + " = :cursorAt and " + id + " < :cursorId)");
-            parameters.put("cursorAt", after.at());
-            parameters.put("cursorId", after.id());
+            KeysetCursor position = KeysetCursor.parse(cursor);
+            where(
+                    "%1$s %3$s :cursorAt or (%1$s = :cursorAt and %2$s %3$s :cursorId)"
+                            .formatted(at, id, after));
+            parameters.put("cursorAt", position.at());
+            parameters.put("cursorId", position.id());
         }
-        return run(at + " desc, " + id + " desc", limit);
+        return run(at + " " + direction + ", " + id + " " + direction, limit);
     }
 
     /** Ordered by a numeric id descending, after the id the cursor holds. */

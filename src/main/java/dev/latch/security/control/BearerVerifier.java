@@ -28,7 +28,4 @@ public interface BearerVerifier {
 
     /** The verified credential, or a LatchException with an authentication code. */
     VerifiedCredential authenticate(String token);
-
-    /** The caller of a credential this verifier accepted, presented again and taken from cache. */
-    default void reused(Caller caller) {}
 }

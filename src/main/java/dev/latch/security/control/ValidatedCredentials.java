@@ -67,7 +67,6 @@ public class ValidatedCredentials {
         if (enabled) {
             Entry hit = cache.getIfPresent(key);
             if (hit != null) {
-                verifier.reused(hit.caller());
                 return hit.caller();
             }
         }

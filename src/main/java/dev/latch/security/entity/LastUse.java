@@ -3,18 +3,15 @@ package dev.latch.security.entity;
 import java.time.Instant;
 
 /**
- * A credential's last recorded use: when, from which source address, with which user agent, on
- * which Latch node. {@code recorded} is false for a record older than use recording for its kind:
- * without a use since, nobody knows whether it was ever used.
+ * A credential's last recorded use, as the API shows it: when, from which source address, with
+ * which user agent, on which Latch node. {@code state} tells {@code never_used} from {@code
+ * not_recorded} (a record older than use recording for its kind, with no use since).
  */
-public record LastUse(
-        Instant at, String sourceIp, String userAgent, String node, boolean recorded) {
+public record LastUse(String state, Instant at, String sourceIp, String userAgent, String node) {
 
-    /** {@code used}, {@code never_used} or {@code not_recorded}. */
-    public String state() {
-        if (at != null) {
-            return "used";
-        }
-        return recorded ? "never_used" : "not_recorded";
+    public static LastUse of(
+            Instant at, String sourceIp, String userAgent, String node, boolean recorded) {
+        String state = at != null ? "used" : recorded ? "never_used" : "not_recorded";
+        return new LastUse(state, at, sourceIp, userAgent, node);
     }
 }

@@ -5,9 +5,13 @@ import dev.latch.jwt.control.MintedJwts;
 import dev.latch.platform.boundary.Page;
 import dev.latch.platform.boundary.PageRequest;
 import dev.latch.platform.boundary.PathIds;
-import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
+import dev.latch.security.boundary.LastUseQuery;
+import dev.latch.security.control.CredentialUses;
+import dev.latch.security.control.CredentialUses.DailyUses;
 import dev.latch.security.control.CurrentCaller;
+import dev.latch.security.control.LastUseFilter;
+import dev.latch.security.entity.LastUse;
 import dev.latch.security.entity.Permission;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;
@@ -38,6 +42,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Operator tokens (jaco {@code token issue|revoke|list}, pangolin {@code delete-token}). */
@@ -55,6 +60,8 @@ public class TokensResource {
     @Inject MintedJwts sessions;
 
     @Inject CurrentCaller caller;
+
+    @Inject CredentialUses uses;
 
     @Inject Clock clock;
 
@@ -85,13 +92,15 @@ public class TokensResource {
                     String status,
             @QueryParam("kind") String kind,
             @QueryParam("name") String name,
+            @Valid @BeanParam LastUseQuery lastUse,
             @Valid @BeanParam PageRequest page) {
         var filter = new TokenQuery.Filter(status, kind == null ? null : kind(kind), name);
+        LastUseFilter usage = lastUse.filter();
         return Page.of(
-                query.page(filter, page.cursor(), page.limit()),
+                query.page(filter, usage, page.cursor(), page.limit()),
                 page.limit(),
                 t -> TokenView.of(t, clock.instant()),
-                t -> new KeysetCursor(t.issuedAt(), t.id()).encode());
+                t -> usage.cursorAfter(t.issuedAt(), t.lastUsedAt(), t.id()));
     }
 
     @GET
@@ -99,6 +108,23 @@ public class TokensResource {
     @RolesAllowed(Permission.Names.TOKENS_READ)
     public TokenView get(@PathParam("token_id") String id) {
         return TokenView.of(tokens.find(tokenId(id)), clock.instant());
+    }
+
+    /** How a credential was used per day over the last 30 days: tokens and JWT records alike. */
+    public record Uses(UUID tokenId, LastUse lastUse, long total, List<DailyUses> days) {}
+
+    @GET
+    @Path("{token_id}/uses")
+    @RolesAllowed(Permission.Names.TOKENS_READ)
+    public Uses uses(@PathParam("token_id") String id) {
+        UUID tokenId = tokenId(id);
+        LastUse last =
+                Optional.ofNullable(tokens.findOrNull(tokenId))
+                        .map(Token::lastUse)
+                        .or(() -> sessions.visible(caller.get(), tokenId).map(m -> m.lastUse()))
+                        .orElseThrow(() -> LatchException.notFound("No token with id " + tokenId));
+        List<DailyUses> days = uses.daily(tokenId);
+        return new Uses(tokenId, last, days.stream().mapToLong(DailyUses::uses).sum(), days);
     }
 
     @DELETE

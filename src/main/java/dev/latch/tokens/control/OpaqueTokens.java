@@ -21,8 +21,6 @@ public class OpaqueTokens implements BearerVerifier {
 
     @PersistenceContext EntityManager em;
 
-    @Inject LastUse lastUse;
-
     @Inject Clock clock;
 
     @Inject KeyReuse keyReuse;
@@ -80,7 +78,7 @@ public class OpaqueTokens implements BearerVerifier {
             case EXPIRED ->
                     throw new LatchException(
                             ErrorCode.TOKEN_EXPIRED, "The bearer token has expired");
-            case ACTIVE -> lastUse.note(token.id(), now);
+            case ACTIVE -> {} // its use is noted by the authentication mechanism
         }
         Caller caller =
                 new Caller(
@@ -97,10 +95,5 @@ public class OpaqueTokens implements BearerVerifier {
         return token.replacedBy() == null
                 ? VerifiedCredential.reusable(caller, token.subject())
                 : VerifiedCredential.once(caller);
-    }
-
-    @Override
-    public void reused(Caller caller) {
-        lastUse.note(caller.tokenId(), clock.instant());
     }
 }

@@ -86,6 +86,11 @@ public class OperatorTokens {
         return issued;
     }
 
+    /** The token of that id, or null; no audit target (a lookup that may go on to a JWT record). */
+    public Token findOrNull(UUID id) {
+        return em.find(Token.class, id);
+    }
+
     public Token find(UUID id) {
         Token token = em.find(Token.class, id);
         if (token == null) {

@@ -1,6 +1,7 @@
 package dev.latch.tokens.control;
 
 import dev.latch.platform.control.KeysetQuery;
+import dev.latch.security.control.LastUseFilter;
 import dev.latch.tokens.entity.Token;
 import dev.latch.tokens.entity.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Lists tokens newest first in keyset pages; the cursor encodes the last (issued_at, id) seen. */
+/**
+ * Lists tokens newest first, or longest idle first, in keyset pages; the cursor encodes the last
+ * (issued_at or idle-since, id) seen.
+ */
 @ApplicationScoped
 public class TokenQuery {
 
@@ -22,7 +26,7 @@ public class TokenQuery {
     @Inject Clock clock;
 
     /** Up to {@code limit + 1} tokens, so the caller can tell whether another page exists. */
-    public List<Token> page(Filter filter, String cursor, int limit) {
+    public List<Token> page(Filter filter, LastUseFilter usage, String cursor, int limit) {
         Instant now = clock.instant();
         KeysetQuery<Token> query = KeysetQuery.from(em, Token.class, "t");
         switch (filter.status()) {
@@ -32,8 +36,8 @@ public class TokenQuery {
                     query.where("t.revokedAt is null and t.expiresAt <= :now", "now", now);
             default -> {} // all
         }
-        return query.where("t.kind = :kind", "kind", filter.kind())
-                .where("t.name = :name", "name", filter.name())
-                .page("t.issuedAt", "t.id", cursor, limit);
+        query.where("t.kind = :kind", "kind", filter.kind())
+                .where("t.name = :name", "name", filter.name());
+        return usage.page(query, "t", "id", now, cursor, limit);
     }
 }

@@ -2,6 +2,7 @@ package dev.latch.tokens.control;
 
 import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.security.control.Confirmation;
+import dev.latch.security.entity.LastUse;
 import dev.latch.tokens.entity.Token;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A token as lists and lookups show it: everything but the secret and its hash; {@code cnf} names
- * the client certificate a node credential is bound to.
+ * the client certificate a node credential is bound to. {@code last_used_at} stays beside {@code
+ * last_use} for the clients of the first contract.
  */
 public record TokenView(
         UUID tokenId,
@@ -22,6 +24,7 @@ public record TokenView(
         Instant revokedAt,
         String revokedBy,
         Instant lastUsedAt,
+        LastUse lastUse,
         List<String> permissions,
         boolean allowsPrivileged,
         String createdBy,
@@ -45,7 +48,8 @@ public record TokenView(
                 m.expiresAt(),
                 m.revokedAt(),
                 m.revokedBy(),
-                null,
+                m.lastUse().at(),
+                m.lastUse(),
                 List.of(m.scope().split(" ")),
                 false,
                 m.mintedBy(),
@@ -67,6 +71,7 @@ public record TokenView(
                 t.revokedAt(),
                 t.revokedBy(),
                 t.lastUsedAt(),
+                t.lastUse(),
                 t.permissions().wireNames(),
                 t.allowsPrivileged(),
                 t.createdBy(),

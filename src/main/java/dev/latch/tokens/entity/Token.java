@@ -257,7 +257,7 @@ public class Token implements Coverage.Credential, CredentialRecord {
 
     /** Where and when it was last used, as far as uses have been recorded for it. */
     public LastUse lastUse() {
-        return new LastUse(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
+        return LastUse.of(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
     }
 
     public String createdBy() {

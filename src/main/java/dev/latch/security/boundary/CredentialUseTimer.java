@@ -1,6 +1,6 @@
-package dev.latch.tokens.boundary;
+package dev.latch.security.boundary;
 
-import dev.latch.tokens.control.LastUse;
+import dev.latch.security.control.CredentialUses;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,17 +18,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every {@code latch.tokens.last-used-flush}, writes the uses this node noted; once more when the
- * node stops.
+ * node stops. A failed write keeps its uses for the next one.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
 @TransactionManagement(TransactionManagementType.BEAN)
-public class LastUseTimer {
+public class CredentialUseTimer {
+
+    private static final System.Logger LOG = System.getLogger(CredentialUseTimer.class.getName());
 
     @Resource TimerService timers;
 
-    @Inject LastUse lastUse;
+    @Inject CredentialUses uses;
 
     @Inject
     @ConfigProperty(name = "latch.tokens.last-used-flush")
@@ -37,12 +39,24 @@ public class LastUseTimer {
     @PostConstruct
     void schedule() {
         long millis = interval.toMillis();
-        timers.createIntervalTimer(millis, millis, new TimerConfig("last-use-flush", false));
+        timers.createIntervalTimer(millis, millis, new TimerConfig("credential-use-flush", false));
     }
 
     @Timeout
     @PreDestroy
     void flush() {
-        lastUse.flush();
+        CredentialUses.Batch batch = uses.drain();
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            uses.write(batch);
+        } catch (RuntimeException e) {
+            uses.restore(batch);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Writing credential uses failed; kept for the next flush: {0}",
+                    e.toString());
+        }
     }
 }
