@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
+import dev.latch.support.Database;
 import dev.latch.support.LatchIT;
 import java.io.File;
 import java.nio.file.Files;
@@ -343,6 +344,47 @@ class AdminPageIT extends LatchIT {
                                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals(0, overflow.intValue(), "only the table scrolls sideways, not the page");
         screenshot("admin-tokens-narrow.png");
+    }
+
+    @Test
+    void theTokensViewShowsWhereATokenWasLastUsedAndFindsTheUnusedOnes() throws Exception {
+        String usedName = Api.unique("used");
+        var used = api().issue(admin(), usedName, List.of("tokens.read"));
+        var reply =
+                api().send(
+                                api().request("api/v1/whoami", used.getString("token"))
+                                        .header("X-Forwarded-For", "198.51.100.9")
+                                        .GET());
+        assertEquals(200, reply.status());
+        String idleName = Api.unique("idle");
+        var idle = api().issue(admin(), idleName, List.of("tokens.read"));
+        try (var db = Database.connect();
+                var q =
+                        db.prepareStatement(
+                                "update token set issued_at = now() - interval '40 days' where id = ?")) {
+            q.setObject(1, java.util.UUID.fromString(idle.getString("token_id")));
+            q.executeUpdate();
+        }
+        String usedPath = "api/v1/tokens/" + used.getString("token_id");
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(
+                        d ->
+                                api().get(usedPath, admin())
+                                        .json()
+                                        .getJsonObject("last_use")
+                                        .getString("state")
+                                        .equals("used"));
+
+        signInWithToken(admin());
+        wait.until(d -> tokensTableText().contains(usedName));
+        assertTrue(rowOf(usedName).getText().contains("198.51.100.9"), rowOf(usedName).getText());
+        browser.findElement(By.id("filter-unused-days")).sendKeys("30");
+        browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+
+        wait.until(d -> tokensTableText().contains(idleName));
+        assertFalse(tokensTableText().contains(usedName), "used just now: not unused");
+        assertTrue(rowOf(idleName).getText().contains("never used"));
+        screenshot("admin-tokens-unused.png");
     }
 
     private void screenshot(String file) throws Exception {
