@@ -94,7 +94,14 @@ final class TokenCommand {
                             names = "--expiring",
                             paramLabel = "DURATION",
                             description = "only active tokens expiring within DURATION, e.g. 7d")
-                    String expiring) {
+                    String expiring,
+            @Option(
+                            names = "--unused-for",
+                            paramLabel = "DURATION",
+                            description =
+                                    "only tokens nobody used for DURATION (or since their issue),"
+                                            + " longest idle first, e.g. 30d")
+                    String unusedFor) {
         Instant horizon = null;
         if (expiring != null) {
             horizon =
@@ -105,6 +112,10 @@ final class TokenCommand {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("status", status);
         query.put("kind", kind);
+        if (unusedFor != null) {
+            query.put("unused_for", unusedFor);
+            query.put("sort", "last_used");
+        }
         JsonNode all = latch.server().all("api/v1/tokens", query, "items");
         var items = Server.JSON.createArrayNode();
         for (JsonNode token : all) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latch.support.Api;
+import dev.latch.support.Database;
 import dev.latch.support.LatchIT;
 import dev.latch.support.Tls;
 import dev.latch.users.SessionsIT;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every seed's command line through the CLI, in-process, against the deployed server. */
@@ -69,6 +71,30 @@ class CliIT extends LatchIT {
         var again = asAdmin().run("token", "revoke", name);
         assertEquals(1, again.code());
         assertTrue(again.err().startsWith("latch token revoke: not_found: "), again.err());
+    }
+
+    @Test
+    void tokenListUnusedForShowsOnlyTokensIdleThatLong() throws Exception {
+        String idle = Api.unique("cli-idle");
+        String fresh = Api.unique("cli-fresh");
+        var aged = api().issue(admin(), idle, List.of("tokens.read"));
+        api().issue(admin(), fresh, List.of("tokens.read"));
+        try (var db = Database.connect();
+                var q =
+                        db.prepareStatement(
+                                "update token set issued_at = now() - interval '90 days' where id = ?")) {
+            q.setObject(1, UUID.fromString(aged.getString("token_id")));
+            q.executeUpdate();
+        }
+
+        var listed = asAdmin().run("token", "list", "--unused-for", "60d");
+
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains(idle), listed.out());
+        assertFalse(listed.out().contains(fresh), listed.out());
+        var bad = asAdmin().run("token", "list", "--unused-for", "soon");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("unused_for"), bad.err());
     }
 
     @Test
