@@ -110,6 +110,29 @@ class CertificateBoundNodesIT extends LatchIT {
     }
 
     @Test
+    void aBoundCredentialRefusedForItsCertificateIsNotRecordedAsUsed() throws Exception {
+        String node = join(Tls.as("node-a")).getString("node_token");
+        String tokenId = Tls.as("node-a").get("api/v1/whoami", node).json().getString("token_id");
+        String uses = "api/v1/tokens/" + tokenId + "/uses";
+        waitForTotal(uses, 1);
+        assertRefused(api().get("api/v1/whoami", node), NO_CERTIFICATE);
+        assertRefused(Tls.as("node-b").get("api/v1/whoami", node), OTHER_CERTIFICATE);
+        assertEquals(200, Tls.as("node-a").get("api/v1/whoami", node).status());
+
+        // the accepted use arrives; the two refused ones never do (the flush runs every second)
+        waitForTotal(uses, 2);
+        Thread.sleep(2500);
+        assertEquals(2, api().get(uses, admin()).json().getInt("total"));
+    }
+
+    private void waitForTotal(String uses, int total) throws InterruptedException {
+        for (int i = 0; i < 60 && api().get(uses, admin()).json().getInt("total") < total; i++) {
+            Thread.sleep(250);
+        }
+        assertEquals(total, api().get(uses, admin()).json().getInt("total"));
+    }
+
+    @Test
     void aBoundCredentialWithAnotherCertificateOfTheSameCaIsRefused() {
         String node = join(Tls.as("node-a")).getString("node_token");
         assertRefused(Tls.as("node-b").get("api/v1/whoami", node), OTHER_CERTIFICATE);

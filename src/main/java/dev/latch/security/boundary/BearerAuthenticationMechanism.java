@@ -3,12 +3,10 @@ package dev.latch.security.boundary;
 import dev.latch.platform.control.Constraints;
 import dev.latch.platform.control.ErrorCode;
 import dev.latch.platform.control.LatchException;
-import dev.latch.platform.control.RequestInfo;
 import dev.latch.security.control.AuthenticationFailed;
 import dev.latch.security.control.Authentications;
 import dev.latch.security.control.BearerVerifier;
 import dev.latch.security.control.Caller;
-import dev.latch.security.control.CredentialUses;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.control.ValidatedCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +40,6 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject Authentications authentications;
 
-    @Inject CredentialUses uses;
-
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -73,7 +69,6 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             Caller caller = authenticate(verifier, token);
             authentications.accepted(caller, started);
-            uses.note(caller, RequestInfo.of(request));
             CurrentCaller.establish(request, caller);
             return context.notifyContainerAboutLogin(
                     new CallerPrincipal(caller.identity()), caller.groups());
