@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -87,7 +88,7 @@ public class AuditTrail {
     /** In a transaction of its own: the event stays even when the work it records rolls back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void append(Entry entry) {
-        write(entry);
+        write(List.of(entry));
     }
 
     /**
@@ -96,10 +97,27 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void appendWithWork(Entry entry) {
-        write(entry);
+        write(List.of(entry));
     }
 
-    private void write(Entry entry) {
+    /** As {@link #appendWithWork(Entry)} for many at once, flushed together. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void appendWithWork(List<Entry> entries) {
+        write(entries);
+    }
+
+    private void write(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<AuditEvent> events = entries.stream().map(this::persist).toList();
+        // a refused event fails here, inside the work, not later in its commit; one flush for
+        // all, as each flush checks every entity the work holds
+        em.flush();
+        events.forEach(event -> figures.written(event.action(), event.outcome()));
+    }
+
+    private AuditEvent persist(Entry entry) {
         long id =
                 ((Number)
                                 em.createNativeQuery("select nextval('audit_event_seq')")
@@ -122,8 +140,7 @@ public class AuditTrail {
                         field(entry.detail(), 1000));
         event.authenticate(AuditChain.mac(event, chainKey.bytes()));
         em.persist(event);
-        em.flush(); // a refused event fails here, inside the work, not later in its commit
-        figures.written(event.action(), event.outcome());
+        return event;
     }
 
     /**
