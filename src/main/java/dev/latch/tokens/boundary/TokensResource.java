@@ -9,6 +9,7 @@ import dev.latch.platform.control.KeysetCursor;
 import dev.latch.platform.control.LatchException;
 import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.entity.Permission;
+import dev.latch.tokens.control.BulkRevocation;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;
 import dev.latch.tokens.control.TokenQuery;
@@ -53,6 +54,8 @@ public class TokensResource {
     @Inject TokenQuery query;
 
     @Inject MintedJwts sessions;
+
+    @Inject BulkRevocation bulk;
 
     @Inject CurrentCaller caller;
 
@@ -138,6 +141,21 @@ public class TokensResource {
         return new TokenRequests.RevokedByName(
                 request.name(),
                 revoked.stream().map(t -> TokenView.of(t, clock.instant())).toList());
+    }
+
+    /**
+     * Every live credential the selector matches, within what the caller could revoke one by one.
+     */
+    @POST
+    @Path("revoke-selected")
+    @RolesAllowed(Permission.Names.TOKENS_MANAGE)
+    @Audited("token.revoke_selected")
+    public TokenRequests.RevokedSelection revokeSelected(
+            @Valid @NotNull TokenRequests.RevokeSelected request) {
+        boolean dryRun = Boolean.TRUE.equals(request.dryRun());
+        return TokenRequests.RevokedSelection.of(
+                bulk.revoke(caller.get(), request.selector().criteria(), request.reason(), dryRun),
+                dryRun);
     }
 
     @POST
