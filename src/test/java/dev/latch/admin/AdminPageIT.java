@@ -325,6 +325,68 @@ class AdminPageIT extends LatchIT {
         assertEquals("no-referrer", reply.header("Referrer-Policy"));
     }
 
+    @Test
+    void revokingBySelectorPreviewsTheCountThenRevokesWhatWasPreviewed() throws Exception {
+        String prefix = Api.unique("bulk") + "-";
+        List<String> secrets =
+                List.of("a", "b", "c").stream()
+                        .map(s -> api().issue(admin(), prefix + s, List.of("tokens.read")))
+                        .map(t -> t.getString("token"))
+                        .toList();
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        visible(By.id("selector-name-prefix")).sendKeys(prefix);
+        browser.findElement(By.id("selector-reason")).sendKeys("rotated the CI fleet");
+        browser.findElement(By.id("selector-preview")).click();
+        wait.until(
+                d ->
+                        d.findElement(By.id("selector-summary"))
+                                .getText()
+                                .equals("3 match; 3 would be revoked."));
+        assertTrue(visible(By.id("selector-result")).getText().contains(prefix + "a"));
+        secrets.forEach(
+                s -> assertEquals(200, api().get("api/v1/whoami", s).status(), "a preview"));
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('revoke-selected').scrollIntoView()");
+        screenshot("admin-revoke-selected.png"); // for a person to look at
+
+        WebElement confirm = browser.findElement(By.id("selector-confirm"));
+        assertEquals("Revoke 3", confirm.getText());
+        confirm.click();
+        wait.until(
+                d -> d.findElement(By.id("selector-summary")).getText().equals("Revoked 3 of 3."));
+        secrets.forEach(s -> assertEquals(401, api().get("api/v1/whoami", s).status()));
+        wait.until(d -> rowOf(prefix + "b").getText().contains("revoked"));
+    }
+
+    @Test
+    void theUnusedShortcutFillsTheSelectorAndPreviewsOnly() throws Exception {
+        String name = Api.unique("idle");
+        var idle = api().issue(admin(), name, List.of("tokens.read"));
+        try (var db = dev.latch.support.Database.connect();
+                var update =
+                        db.prepareStatement(
+                                "update token set issued_at = now() - interval '100 days' where id = ?")) {
+            update.setObject(1, java.util.UUID.fromString(idle.getString("token_id")));
+            assertEquals(1, update.executeUpdate());
+        }
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        WebElement days = visible(By.id("unused-days"));
+        days.clear();
+        days.sendKeys("90");
+        browser.findElement(By.id("unused-preview")).click();
+        wait.until(d -> d.findElement(By.id("selector-result")).getText().contains(name));
+        assertEquals(
+                "90d", browser.findElement(By.id("selector-unused-for")).getAttribute("value"));
+        assertTrue(
+                browser.findElement(By.id("selector-summary"))
+                        .getText()
+                        .contains("would be revoked"));
+        assertEquals(
+                200,
+                api().get("api/v1/whoami", idle.getString("token")).status(),
+                "only a preview");
+    }
+
     private WebElement rowOf(String name) {
         return browser.findElement(
                 By.xpath("//div[@id='token-list']//tr[td[2][text()='" + name + "']]"));
