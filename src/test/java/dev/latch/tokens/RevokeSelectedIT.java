@@ -391,6 +391,7 @@ class RevokeSelectedIT extends LatchIT {
     void theOpenApiDocumentDescribesTheEndpoint() {
         String document = api().get("openapi", null).body();
         assertTrue(document.contains("/api/v1/tokens/revoke-selected"), "the path");
+        assertTrue(document.contains("counted as out_of_reach"), "the rule, in words");
         for (String field :
                 List.of(
                         "name_prefix:",
