@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Operator tokens (jaco {@code token issue|revoke|list}, pangolin {@code delete-token}). */
 @Path("v1/tokens")
@@ -148,6 +149,14 @@ public class TokensResource {
      */
     @POST
     @Path("revoke-selected")
+    @Operation(
+            summary = "Revoke every live credential a selector matches, or preview it (dry_run)",
+            description =
+                    "Credentials of every kind matching all given criteria (at least one), oldest"
+                            + " issue first. Each only if the caller could revoke it one by one; the"
+                            + " others stay and are counted as out_of_reach. At most"
+                            + " latch.tokens.revoke-selected-max per call; remaining says how many"
+                            + " more match for another call.")
     @RolesAllowed(Permission.Names.TOKENS_MANAGE)
     @Audited("token.revoke_selected")
     public TokenRequests.RevokedSelection revokeSelected(
