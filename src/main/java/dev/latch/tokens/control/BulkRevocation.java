@@ -11,6 +11,7 @@ import dev.latch.tokens.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Clock;
@@ -195,7 +196,8 @@ public class BulkRevocation {
     }
 
     private Query query(CredentialSelector.Sql sql) {
-        Query query = em.createNativeQuery(sql.text());
+        // nothing of the work is written before the scan ends: no flush before each page
+        Query query = em.createNativeQuery(sql.text()).setFlushMode(FlushModeType.COMMIT);
         for (int i = 0; i < sql.parameters().size(); i++) {
             query.setParameter(i + 1, sql.parameters().get(i));
         }
