@@ -379,6 +379,11 @@ class RevokeSelectedIT extends LatchIT {
                         "{\"selector\":[],\"reason\":\"r\"}")) {
             assertProblem(api().post(PATH, admin(), body), 400, "invalid_argument");
         }
+        assertTrue(
+                api().post(PATH, admin(), "{\"selector\":{\"name_prefix\":\"\"},\"reason\":\"r\"}")
+                        .string("detail")
+                        .startsWith("name_prefix "),
+                "the field as the client named it");
         String viewer =
                 SessionsIT.login(
                         api(),
