@@ -80,8 +80,8 @@ export function revokeSelected(context, reload) {
       preview();
     },
   },
-  el('label', {}, 'Days', days),
-  el('button', { type: 'submit', class: 'quiet', id: 'unused-preview' }, 'Revoke all unused for N days…'));
+  el('label', {}, 'Revoke all unused for N days', days),
+  el('button', { type: 'submit', class: 'quiet', id: 'unused-preview' }, 'Preview unused'));
 
   return el('section', { id: 'revoke-selected' },
     el('h2', { text: 'Revoke by selector' }),
