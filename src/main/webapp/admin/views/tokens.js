@@ -1,9 +1,11 @@
 import { api, query } from '../api.js';
 import { el, lastUseCell, secretPanel, statusCell, table, when } from '../dom.js';
+import { revokeSelected } from './revoke-selected.js';
 
 const PERMISSIONS = ['tokens.read', 'tokens.manage', 'users.manage', 'keys.manage', 'jwt.mint', 'audit.read', 'metrics.read'];
 
-// Tokens: a filterable, paged table; issue, revoke, rotate and purge where the caller may.
+// Tokens: a filterable, paged table; issue, revoke (also by selector), rotate and purge where the
+// caller may.
 export async function render(container, context) {
   const filter = { status: 'all', kind: '', name: '', unused_for: '', sort: 'issued', limit: 25, cursor: '' };
   const cursors = [];
@@ -89,6 +91,7 @@ export async function render(container, context) {
   container.append(secretSlot);
   if (context.can('tokens.manage')) container.append(issueForm(context, showSecret, load));
   container.append(el('section', {}, el('h2', { text: 'Tokens' }), filters, listing));
+  if (context.can('tokens.manage')) container.append(revokeSelected(context, load));
   await load();
 }
 

@@ -153,6 +153,94 @@ final class TokenCommand {
         return 0;
     }
 
+    @Command(
+            name = "revoke-selected",
+            description =
+                    "Revoke every live credential matching all criteria given; --dry-run shows"
+                            + " what would be.")
+    int revokeSelected(
+            @Option(names = "--owner", paramLabel = "USER_ID") UUID owner,
+            @Option(
+                            names = "--kind",
+                            paramLabel = "K",
+                            description =
+                                    "operator, service_key, node, join, session, minted or"
+                                            + " internal")
+                    String kind,
+            @Option(names = "--name-prefix", paramLabel = "P") String namePrefix,
+            @Option(names = "--node-id", paramLabel = "N") String nodeId,
+            @Option(names = "--created-before", paramLabel = "RFC3339") String createdBefore,
+            @Option(names = "--created-after", paramLabel = "RFC3339") String createdAfter,
+            @Option(
+                            names = "--unused-for",
+                            paramLabel = "DURATION",
+                            description = "not used for DURATION and issued before it, e.g. 90d")
+                    String unusedFor,
+            @Option(names = "--issued-by", paramLabel = "IDENTITY") String issuedBy,
+            @Option(
+                            names = "--reason",
+                            required = true,
+                            paramLabel = "TEXT",
+                            description = "why, for the audit log")
+                    String reason,
+            @Option(names = "--dry-run", description = "revoke nothing; show what would be")
+                    boolean dryRun) {
+        if (unusedFor != null) {
+            Latch.duration("--unused-for", unusedFor, Duration.ofDays(3650));
+        }
+        Map<String, Object> selector = new LinkedHashMap<>();
+        selector.put("owner", owner == null ? null : owner.toString());
+        selector.put("kind", kind);
+        selector.put("name_prefix", namePrefix);
+        selector.put("node_id", nodeId);
+        selector.put("created_before", createdBefore);
+        selector.put("created_after", createdAfter);
+        selector.put("unused_for", unusedFor);
+        selector.put("issued_by", issuedBy);
+        selector.values().removeIf(v -> v == null);
+        if (selector.isEmpty()) {
+            throw new Usage("give at least one criterion: an empty selector would mean everything");
+        }
+        JsonNode answer =
+                latch.server()
+                        .post(
+                                "api/v1/tokens/revoke-selected",
+                                Map.of("selector", selector, "reason", reason, "dry_run", dryRun));
+        latch.result(answer, () -> selection(answer), null);
+        return 0;
+    }
+
+    /** The counts in a line, then the first of what is (or would be) revoked. */
+    private static String selection(JsonNode answer) {
+        String counts =
+                (answer.path("dry_run").asBoolean() ? "Would revoke " : "Revoked ")
+                        + answer.path("would_revoke").asLong()
+                        + " of "
+                        + answer.path("matched").asLong()
+                        + " matched ("
+                        + answer.path("out_of_reach").asLong()
+                        + " out of reach, "
+                        + answer.path("remaining").asLong()
+                        + " remaining)\n";
+        Table table =
+                new Table()
+                        .column("IDENTITY")
+                        .column("KIND")
+                        .column("ISSUED")
+                        .column("LAST_USED")
+                        .column("CREATED_BY");
+        answer.path("first_page")
+                .forEach(
+                        t ->
+                                table.row(
+                                        Table.text(t, "name"),
+                                        Table.text(t, "kind"),
+                                        Table.time(t, "issued_at"),
+                                        Table.time(t, "last_used_at"),
+                                        Table.text(t, "created_by")));
+        return answer.path("first_page").isEmpty() ? counts : counts + table;
+    }
+
     @Command(name = "revoke-id", description = "Revoke a token or session by its id (pangolin).")
     int revokeId(@Option(names = "--id", required = true, paramLabel = "TOKEN_ID") UUID id) {
         JsonNode revoked = latch.server().delete("api/v1/tokens/" + id);

@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -61,6 +62,8 @@ class AdminPageIT extends LatchIT {
                         .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // a list re-rendered between finding a row and reading it: look again
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(base + "admin/");
     }
 
@@ -324,6 +327,68 @@ class AdminPageIT extends LatchIT {
         assertFalse(policy.contains("unsafe-inline"));
         assertEquals("nosniff", reply.header("X-Content-Type-Options"));
         assertEquals("no-referrer", reply.header("Referrer-Policy"));
+    }
+
+    @Test
+    void revokingBySelectorPreviewsTheCountThenRevokesWhatWasPreviewed() throws Exception {
+        String prefix = Api.unique("bulk") + "-";
+        List<String> secrets =
+                List.of("a", "b", "c").stream()
+                        .map(s -> api().issue(admin(), prefix + s, List.of("tokens.read")))
+                        .map(t -> t.getString("token"))
+                        .toList();
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        visible(By.id("selector-name-prefix")).sendKeys(prefix);
+        browser.findElement(By.id("selector-reason")).sendKeys("rotated the CI fleet");
+        browser.findElement(By.id("selector-preview")).click();
+        wait.until(
+                d ->
+                        d.findElement(By.id("selector-summary"))
+                                .getText()
+                                .equals("3 match; 3 would be revoked."));
+        assertTrue(visible(By.id("selector-result")).getText().contains(prefix + "a"));
+        secrets.forEach(
+                s -> assertEquals(200, api().get("api/v1/whoami", s).status(), "a preview"));
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('revoke-selected').scrollIntoView()");
+        screenshot("admin-revoke-selected.png"); // for a person to look at
+
+        WebElement confirm = browser.findElement(By.id("selector-confirm"));
+        assertEquals("Revoke 3", confirm.getText());
+        confirm.click();
+        wait.until(
+                d -> d.findElement(By.id("selector-summary")).getText().equals("Revoked 3 of 3."));
+        secrets.forEach(s -> assertEquals(401, api().get("api/v1/whoami", s).status()));
+        wait.until(d -> rowOf(prefix + "b").getText().contains("revoked"));
+    }
+
+    @Test
+    void theUnusedShortcutFillsTheSelectorAndPreviewsOnly() throws Exception {
+        String name = Api.unique("idle");
+        var idle = api().issue(admin(), name, List.of("tokens.read"));
+        try (var db = dev.latch.support.Database.connect();
+                var update =
+                        db.prepareStatement(
+                                "update token set issued_at = now() - interval '100 days' where id = ?")) {
+            update.setObject(1, java.util.UUID.fromString(idle.getString("token_id")));
+            assertEquals(1, update.executeUpdate());
+        }
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        WebElement days = visible(By.id("unused-days"));
+        days.clear();
+        days.sendKeys("90");
+        browser.findElement(By.id("unused-preview")).click();
+        wait.until(d -> d.findElement(By.id("selector-result")).getText().contains(name));
+        assertEquals(
+                "90d", browser.findElement(By.id("selector-unused-for")).getAttribute("value"));
+        assertTrue(
+                browser.findElement(By.id("selector-summary"))
+                        .getText()
+                        .contains("would be revoked"));
+        assertEquals(
+                200,
+                api().get("api/v1/whoami", idle.getString("token")).status(),
+                "only a preview");
     }
 
     private WebElement rowOf(String name) {

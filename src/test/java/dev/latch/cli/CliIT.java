@@ -312,6 +312,57 @@ class CliIT extends LatchIT {
                 asAdmin().run("token", "delete", "--token-id", tokenId));
     }
 
+    @Test
+    void revokeSelectedPreviewsWithDryRunThenRevokes() {
+        String prefix = Api.unique("cli-sel") + "-";
+        List<String> secrets =
+                List.of("a", "b").stream()
+                        .map(n -> api().issue(admin(), prefix + n, List.of("tokens.read")))
+                        .map(t -> t.getString("token"))
+                        .toList();
+        var dry =
+                asAdmin()
+                        .run(
+                                "token",
+                                "revoke-selected",
+                                "--name-prefix",
+                                prefix,
+                                "--reason",
+                                "cli test",
+                                "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(
+                dry.out().startsWith("Would revoke 2 of 2 matched (0 out of reach, 0 remaining)\n"),
+                dry.out());
+        assertTrue(rowOf(dry.out(), prefix + "a").contains("operator"), dry.out());
+        secrets.forEach(t -> assertEquals(200, api().get("api/v1/whoami", t).status()));
+
+        var real =
+                asAdmin()
+                        .run(
+                                "token",
+                                "revoke-selected",
+                                "--name-prefix",
+                                prefix,
+                                "--reason",
+                                "cli test",
+                                "--format",
+                                "json");
+        assertEquals(0, real.code(), real.err());
+        assertEquals(2, json(real.out()).path("revoked").asInt(), real.out());
+        secrets.forEach(t -> assertEquals(401, api().get("api/v1/whoami", t).status()));
+
+        var empty = asAdmin().run("token", "revoke-selected", "--reason", "everything");
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().contains("give at least one criterion"), empty.err());
+        assertEquals(2, asAdmin().run("token", "revoke-selected", "--name-prefix", prefix).code());
+        assertEquals(
+                2,
+                asAdmin()
+                        .run("token", "revoke-selected", "--unused-for", "1week", "--reason", "r")
+                        .code());
+    }
+
     /** parachute's mint-token cases (its test suite, 003:143-771), against Latch. */
     @Test
     void parachutesMintTokenCases() {

@@ -57,12 +57,25 @@ public class AuditInterceptor {
             append(action, 500, "unavailable", "unexpected failure");
             throw e;
         }
+        int status = result instanceof Response response ? response.getStatus() : 200;
         trail.appendWithWork(
                 entry(
-                        action,
-                        result instanceof Response response ? response.getStatus() : 200,
+                        context.action().orElse(action),
+                        context.target(),
+                        status,
                         null,
                         context.detail()));
+        trail.appendWithWork(
+                context.also().stream()
+                        .map(
+                                also ->
+                                        entry(
+                                                also.action(),
+                                                also.target(),
+                                                status,
+                                                null,
+                                                also.detail()))
+                        .toList());
         return result;
     }
 
@@ -70,7 +83,8 @@ public class AuditInterceptor {
      * A failure; an anonymous one (a login, an exchange) is aggregated so no flood fills the log.
      */
     private void append(String action, int status, String code, String detail) {
-        AuditTrail.Entry entry = entry(action, status, code, detail);
+        AuditTrail.Entry entry =
+                entry(context.action().orElse(action), context.target(), status, code, detail);
         if (caller.find().isEmpty() && status < 500) {
             failures.refused(entry);
         } else {
@@ -79,13 +93,14 @@ public class AuditInterceptor {
     }
 
     /** The caller, or for a call that has none (a login), the actor the work named. */
-    private AuditTrail.Entry entry(String action, int status, String code, String detail) {
+    private AuditTrail.Entry entry(
+            String action, String target, int status, String code, String detail) {
         Optional<Caller> by = caller.find();
         return new AuditTrail.Entry(
                 by.map(Caller::identity).or(context::actor).orElse(null),
                 by.map(Caller::tokenId).orElse(null),
-                context.action().orElse(action),
-                context.target(),
+                action,
+                target,
                 status,
                 code,
                 RequestInfo.of(request),

@@ -80,10 +80,14 @@ public class MintedJwts {
             throw LatchException.notFound("No JWT with jti " + jti);
         }
         mayActOn(caller, record);
-        audit.detail(
-                "revoked " + record.kind() + " JWT of " + record.sub() + " aud=" + record.aud());
+        audit.detail("revoked " + describe(record));
         record.revoke(caller.identity(), clock.instant());
         return record;
+    }
+
+    /** A JWT's record in human terms for its audit event: kind, subject, audience. */
+    public static String describe(MintedJwt record) {
+        return record.kind() + " JWT of " + record.sub() + " aud=" + record.aud();
     }
 
     /** Another owner's JWT only when the caller covers what it carries (see {@link #authority}). */

@@ -28,9 +28,11 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
     private static String describe(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
-        // "issue.request.name" → "name": clients know fields, not Java method parameters
+        // "issue.request.name" → "name": clients know fields as on the wire, not Java names
         String field = path.substring(path.lastIndexOf('.') + 1);
-        return ("request".equals(field) || field.startsWith("arg") ? "body" : field)
+        return ("request".equals(field) || field.startsWith("arg")
+                        ? "body"
+                        : OpenApiWireNames.wireName(field))
                 + " "
                 + violation.getMessage();
     }

@@ -13,6 +13,7 @@ import dev.latch.security.control.CurrentCaller;
 import dev.latch.security.control.LastUseFilter;
 import dev.latch.security.entity.LastUse;
 import dev.latch.security.entity.Permission;
+import dev.latch.tokens.control.BulkRevocation;
 import dev.latch.tokens.control.OperatorTokens;
 import dev.latch.tokens.control.TokenIssuer;
 import dev.latch.tokens.control.TokenQuery;
@@ -44,6 +45,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Operator tokens (jaco {@code token issue|revoke|list}, pangolin {@code delete-token}). */
 @Path("v1/tokens")
@@ -58,6 +60,8 @@ public class TokensResource {
     @Inject TokenQuery query;
 
     @Inject MintedJwts sessions;
+
+    @Inject BulkRevocation bulk;
 
     @Inject CurrentCaller caller;
 
@@ -164,6 +168,29 @@ public class TokensResource {
         return new TokenRequests.RevokedByName(
                 request.name(),
                 revoked.stream().map(t -> TokenView.of(t, clock.instant())).toList());
+    }
+
+    /**
+     * Every live credential the selector matches, within what the caller could revoke one by one.
+     */
+    @POST
+    @Path("revoke-selected")
+    @Operation(
+            summary = "Revoke every live credential a selector matches, or preview it (dry_run)",
+            description =
+                    "Credentials of every kind matching all given criteria (at least one), oldest"
+                            + " issue first. Each only if the caller could revoke it one by one; the"
+                            + " others stay and are counted as out_of_reach. At most"
+                            + " latch.tokens.revoke-selected-max per call; remaining says how many"
+                            + " more match for another call.")
+    @RolesAllowed(Permission.Names.TOKENS_MANAGE)
+    @Audited("token.revoke_selected")
+    public TokenRequests.RevokedSelection revokeSelected(
+            @Valid @NotNull TokenRequests.RevokeSelected request) {
+        boolean dryRun = Boolean.TRUE.equals(request.dryRun());
+        return TokenRequests.RevokedSelection.of(
+                bulk.revoke(caller.get(), request.selector().criteria(), request.reason(), dryRun),
+                dryRun);
     }
 
     @POST
