@@ -46,7 +46,7 @@ public class ExpiryTimer {
 
     @PostConstruct
     void schedule() {
-        warnings.thresholds();
+        warnings.check();
         webhooks.check();
         timers.createIntervalTimer(
                 interval.toMillis(),

@@ -19,7 +19,7 @@ import java.util.UUID;
 public class DeliveryQueue {
 
     /** Deliveries one claim takes; the sender claims again until none is due. */
-    static final int BATCH = 20;
+    static final int BATCH = 10;
 
     @PersistenceContext EntityManager em;
 
@@ -31,14 +31,17 @@ public class DeliveryQueue {
     public record Claimed(UUID id, String url, String body, int attempt) {}
 
     /**
-     * Up to {@link #BATCH} due deliveries, oldest due first, leased past one attempt's timeout.
-     * SKIP LOCKED: rows another node is claiming right now are its, not ours to wait for.
+     * Up to {@link #BATCH} due deliveries, oldest due first, leased until the sender is surely done
+     * with all of them. SKIP LOCKED: rows another node is claiming right now are its, not ours to
+     * wait for.
      */
     @Transactional
     public List<Claimed> claim() {
         Instant now = clock.instant();
-        // the lease outlasts an attempt (the request timeout) with room for a slow commit
-        Instant leaseUntil = now.plus(webhooks.requestTimeout().multipliedBy(2)).plusSeconds(30);
+        // the batch is sent one after the other, each within connect + request timeout; the lease
+        // outlasts the last of them with room for slow commits, or another node could send it too
+        Instant leaseUntil =
+                now.plus(webhooks.requestTimeout().multipliedBy(2L * BATCH)).plusSeconds(30);
         @SuppressWarnings("unchecked")
         List<WebhookDelivery> due =
                 em.createNativeQuery(

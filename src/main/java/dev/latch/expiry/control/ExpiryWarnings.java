@@ -1,8 +1,10 @@
 package dev.latch.expiry.control;
 
 import dev.latch.expiry.entity.ExpiryWarning;
+import dev.latch.jwt.entity.MintedJwt;
 import dev.latch.platform.control.AdvisoryLock;
 import dev.latch.platform.control.WireJson;
+import dev.latch.tokens.entity.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,8 +15,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,6 +55,22 @@ public class ExpiryWarnings {
         return new Thresholds(thresholds);
     }
 
+    /** Fails the deployment on a threshold or a kind that cannot be. */
+    public void check() {
+        thresholds();
+        List<String> known =
+                Stream.concat(
+                                Arrays.stream(TokenKind.values()).map(TokenKind::wireName),
+                                MintedJwt.KINDS.stream())
+                        .toList();
+        for (String kind : kinds) {
+            if (!known.contains(kind)) {
+                throw new IllegalArgumentException(
+                        "latch.expiry.kinds: \"" + kind + "\" is none of " + known);
+            }
+        }
+    }
+
     /** The JSON body of a delivery; its fields are the webhook's contract (README). */
     public record Body(
             String type,
@@ -70,6 +90,7 @@ public class ExpiryWarnings {
         int warned = warn(now);
         if (warned > 0) {
             List<URI> urls = webhooks.urls();
+            // the rows this run inserted carry its time; those it found already there keep theirs
             for (ExpiryWarning warning :
                     em.createQuery(
                                     "select w from ExpiryWarning w where w.warnedAt = :now",
