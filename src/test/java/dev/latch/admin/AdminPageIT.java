@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -314,6 +316,60 @@ class AdminPageIT extends LatchIT {
         browser.findElement(By.linkText("Audit")).click();
         visible(By.id("verify-chain")).click();
         wait.until(d -> d.findElement(By.id("verify-result")).getText().startsWith("Chain intact"));
+    }
+
+    @Test
+    void theExpiringViewListsWhatTheServerFindsOfEveryKindSoonestFirst() throws Exception {
+        String inTwoDays = Api.unique("expiring-ui");
+        String inThreeDays = Api.unique("expiring-ui");
+        issue(inThreeDays, "3d");
+        String soonerId = issue(inTwoDays, "2d");
+        api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\",\"ttl\":\"1d\"}");
+        // the server warns of the 2-day token for 7d within a check or two (pom.xml: every second)
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!api().get("api/v1/webhooks/deliveries?credential_id=" + soonerId, admin())
+                .body()
+                .contains("\"threshold\":\"7d\"")) {
+            assertTrue(Instant.now().isBefore(deadline), "no warning for " + soonerId);
+            Thread.sleep(200);
+        }
+        signInWithPassword("admin", ADMIN_PASSWORD);
+        browser.findElement(By.linkText("Expiring soon")).click();
+        WebElement days = visible(By.id("expiring-days"));
+        days.clear();
+        days.sendKeys("4");
+        days.sendKeys(Keys.TAB); // change
+        wait.until(
+                d -> d.findElement(By.id("expiring-credentials")).getText().contains(inThreeDays));
+        List<String> rows =
+                browser.findElements(By.cssSelector("#expiring-credentials tbody tr")).stream()
+                        .map(WebElement::getText)
+                        .toList();
+        int jwt = indexOf(rows, "minted");
+        int sooner = indexOf(rows, inTwoDays);
+        int later = indexOf(rows, inThreeDays);
+        assertTrue(jwt >= 0 && jwt < sooner && sooner < later, String.join("\n", rows));
+        assertTrue(rows.get(sooner).endsWith("7d"), rows.get(sooner));
+        assertFalse(browser.findElement(By.id("error")).isDisplayed());
+    }
+
+    private String issue(String name, String ttl) {
+        var reply =
+                api().post(
+                                "api/v1/tokens",
+                                admin(),
+                                "{\"name\":\"" + name + "\",\"ttl\":\"" + ttl + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("token_id");
+    }
+
+    private static int indexOf(List<String> rows, String text) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

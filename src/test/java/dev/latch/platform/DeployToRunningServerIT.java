@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latch.support.Api;
+import dev.latch.support.Trees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,8 @@ class DeployToRunningServerIT {
 
     @BeforeEach
     void startAPlainServer() throws Exception {
-        deleteTree(home);
-        copyTree(Path.of(System.getProperty("latch.test.wildfly.dist")), home);
+        Trees.delete(home);
+        Trees.copy(Path.of(System.getProperty("latch.test.wildfly.dist")), home);
         server =
                 new ProcessBuilder(
                                 home.resolve("bin/standalone.sh").toString(),
@@ -116,28 +115,5 @@ class DeployToRunningServerIT {
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(2, TimeUnit.MINUTES);
         return out;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -16,7 +16,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The JWTs Latch signed, by kind and status and by how soon they expire, and the age of the key
@@ -35,13 +37,21 @@ public class JwtFigures {
 
     @Inject MeterRegistry registry;
 
+    /** The windows of {@code latch_credentials_expiring}: the expiry warnings' thresholds. */
+    @Inject
+    @ConfigProperty(name = "latch.expiry.thresholds")
+    List<Duration> thresholds;
+
     @PostConstruct
     void register() {
         CredentialCensus.register(
                 registry,
                 MintedJwt.KINDS,
+                thresholds,
                 meters.fromDatabase(
-                        () -> CredentialCensus.read(em, "minted_jwt", clock.instant())));
+                        () ->
+                                CredentialCensus.read(
+                                        em, "minted_jwt", clock.instant(), thresholds)));
         Recent<Instant> signingSince = meters.fromDatabase(() -> keys.active().activatesAt());
         // counted from its activation, as rotation is: alert when it passes the rotation age
         TimeGauge.builder(

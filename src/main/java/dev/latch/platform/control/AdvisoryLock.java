@@ -10,7 +10,8 @@ public enum AdvisoryLock {
     TOKEN_SWEEP(0x4C41_0002L),
     BOOTSTRAP(0x4C41_0003L),
     SIGNING_KEYS(0x4C41_0004L),
-    AUDIT_ARCHIVE(0x4C41_0005L);
+    AUDIT_ARCHIVE(0x4C41_0005L),
+    EXPIRY_WARNINGS(0x4C41_0006L);
 
     private final long key;
 

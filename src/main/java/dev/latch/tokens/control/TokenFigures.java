@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The opaque tokens of every node, by kind and status and by how soon they expire. */
 @ApplicationScoped
@@ -26,12 +29,19 @@ public class TokenFigures {
 
     @Inject MeterRegistry registry;
 
+    /** The windows of {@code latch_credentials_expiring}: the expiry warnings' thresholds. */
+    @Inject
+    @ConfigProperty(name = "latch.expiry.thresholds")
+    List<Duration> thresholds;
+
     @PostConstruct
     void register() {
         CredentialCensus.register(
                 registry,
                 Arrays.stream(TokenKind.values()).map(TokenKind::wireName).toList(),
-                meters.fromDatabase(() -> CredentialCensus.read(em, "token", clock.instant())));
+                thresholds,
+                meters.fromDatabase(
+                        () -> CredentialCensus.read(em, "token", clock.instant(), thresholds)));
     }
 
     /** Created at start, so the gauges are there from the first scrape. */

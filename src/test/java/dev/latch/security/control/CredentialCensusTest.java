@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class CredentialCensusTest {
 
+    static final List<Duration> WINDOWS =
+            List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
+
     /** (kind, bucket, count): revoked 0, expired 1, within 1d 2, 7d 3, 30d 4, later 5. */
     private static final CredentialCensus CENSUS =
             CredentialCensus.of(
+                    CredentialCensusTest.WINDOWS,
                     List.of(
                             new Object[] {"operator", 0, 3L},
                             new Object[] {"operator", 1, 4L},
@@ -53,6 +57,7 @@ class CredentialCensusTest {
         CredentialCensus.register(
                 registry,
                 List.of("operator", "join"),
+                List.of(Duration.ofDays(30), Duration.ofDays(1), Duration.ofDays(7)),
                 new Recent<>(() -> CENSUS, Duration.ofSeconds(30), Clock.systemUTC()));
         Scrape scrape = Scrape.of(registry.scrape());
         assertEquals(18, scrape.value("latch_credentials", "kind", "operator", "status", "active"));
@@ -60,5 +65,29 @@ class CredentialCensusTest {
         String expiring = "latch_credentials_expiring";
         assertEquals(3, scrape.value(expiring, "kind", "operator", "within", "7d"));
         assertEquals(8, scrape.value(expiring, "kind", "operator", "within", "30d"));
+    }
+
+    @Test
+    void theWindowsAreTheConfiguredThresholdsShortestFirstEachOnce() {
+        assertEquals(
+                List.of(Duration.ofHours(12), Duration.ofDays(2)),
+                CredentialCensus.windows(
+                        List.of(Duration.ofDays(2), Duration.ofHours(12), Duration.ofDays(2))));
+    }
+
+    @Test
+    void aWindowOfHoursIsLabelledInHours() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CredentialCensus.register(
+                registry,
+                List.of("operator"),
+                List.of(Duration.ofHours(12)),
+                new Recent<>(
+                        () -> CredentialCensus.of(List.of(Duration.ofHours(12)), List.of()),
+                        Duration.ofSeconds(30),
+                        Clock.systemUTC()));
+        Scrape scrape = Scrape.of(registry.scrape());
+        assertEquals(
+                0, scrape.value("latch_credentials_expiring", "kind", "operator", "within", "12h"));
     }
 }
