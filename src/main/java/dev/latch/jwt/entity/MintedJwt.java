@@ -3,7 +3,9 @@ package dev.latch.jwt.entity;
 import dev.latch.security.control.CredentialRecord;
 import dev.latch.security.control.CredentialRecordListener;
 import dev.latch.security.entity.LastUse;
+import dev.latch.security.entity.RecordedUse;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
@@ -48,20 +50,7 @@ public class MintedJwt implements CredentialRecord {
     @Column(name = "owner_id")
     private UUID ownerId;
 
-    @Column(name = "last_used_at")
-    private Instant lastUsedAt;
-
-    @Column(name = "last_used_ip")
-    private String lastUsedIp;
-
-    @Column(name = "last_used_agent")
-    private String lastUsedAgent;
-
-    @Column(name = "last_used_node")
-    private String lastUsedNode;
-
-    @Column(name = "use_recorded")
-    private boolean useRecorded;
+    @Embedded private RecordedUse use = new RecordedUse();
 
     protected MintedJwt() {}
 
@@ -86,7 +75,6 @@ public class MintedJwt implements CredentialRecord {
         this.expiresAt = expiresAt;
         this.mintedBy = Objects.requireNonNull(mintedBy);
         this.ownerId = ownerId;
-        this.useRecorded = true;
     }
 
     /** {@code active}, {@code revoked} or {@code expired}, from the timestamps. */
@@ -156,7 +144,7 @@ public class MintedJwt implements CredentialRecord {
 
     /** Where and when it was last used, as far as uses have been recorded for it. */
     public LastUse lastUse() {
-        return LastUse.of(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
+        return use.view();
     }
 
     @Override

@@ -18,7 +18,7 @@ public record LastUseFilter(Duration unusedFor, boolean longestIdleFirst) {
 
     /** The condition on a record aliased {@code a} idle since before {@code :idleBefore}. */
     public static String unusedSince(String a) {
-        return "coalesce(%1$s.lastUsedAt, %1$s.issuedAt) < :idleBefore and (%1$s.useRecorded = true or %1$s.lastUsedAt is not null)"
+        return "coalesce(%1$s.use.at, %1$s.issuedAt) < :idleBefore and (%1$s.use.recorded = true or %1$s.use.at is not null)"
                 .formatted(a);
     }
 
@@ -33,7 +33,7 @@ public record LastUseFilter(Duration unusedFor, boolean longestIdleFirst) {
         }
         return longestIdleFirst
                 ? query.pageAscending(
-                        "coalesce(%1$s.lastUsedAt, %1$s.issuedAt)".formatted(a),
+                        "coalesce(%1$s.use.at, %1$s.issuedAt)".formatted(a),
                         a + "." + id,
                         cursor,
                         limit)

@@ -104,7 +104,7 @@ public class TokensResource {
                 query.page(filter, usage, page.cursor(), page.limit()),
                 page.limit(),
                 t -> TokenView.of(t, clock.instant()),
-                t -> usage.cursorAfter(t.issuedAt(), t.lastUsedAt(), t.id()));
+                t -> usage.cursorAfter(t.issuedAt(), t.lastUse().at(), t.id()));
     }
 
     @GET

@@ -70,7 +70,7 @@ public record TokenView(
                 t.expiresAt(),
                 t.revokedAt(),
                 t.revokedBy(),
-                t.lastUsedAt(),
+                t.lastUse().at(),
                 t.lastUse(),
                 t.permissions().wireNames(),
                 t.allowsPrivileged(),

@@ -6,7 +6,9 @@ import dev.latch.security.control.CredentialRecordListener;
 import dev.latch.security.entity.LastUse;
 import dev.latch.security.entity.MintScopes;
 import dev.latch.security.entity.Permissions;
+import dev.latch.security.entity.RecordedUse;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
@@ -66,20 +68,7 @@ public class Token implements Coverage.Credential, CredentialRecord {
     @Column(name = "revoked_by")
     private String revokedBy;
 
-    @Column(name = "last_used_at")
-    private Instant lastUsedAt;
-
-    @Column(name = "last_used_ip")
-    private String lastUsedIp;
-
-    @Column(name = "last_used_agent")
-    private String lastUsedAgent;
-
-    @Column(name = "last_used_node")
-    private String lastUsedNode;
-
-    @Column(name = "use_recorded")
-    private boolean useRecorded;
+    @Embedded private RecordedUse use = new RecordedUse();
 
     @Column(name = "created_by")
     private String createdBy;
@@ -150,7 +139,6 @@ public class Token implements Coverage.Credential, CredentialRecord {
         this.ownerId = ownerId;
         this.nodeId = nodeId;
         this.maxUses = maxUses;
-        this.useRecorded = true;
     }
 
     /** The scopes this token may put into JWTs it mints for other services. */
@@ -251,13 +239,9 @@ public class Token implements Coverage.Credential, CredentialRecord {
         return revokedBy;
     }
 
-    public Instant lastUsedAt() {
-        return lastUsedAt;
-    }
-
     /** Where and when it was last used, as far as uses have been recorded for it. */
     public LastUse lastUse() {
-        return LastUse.of(lastUsedAt, lastUsedIp, lastUsedAgent, lastUsedNode, useRecorded);
+        return use.view();
     }
 
     public String createdBy() {
