@@ -322,8 +322,8 @@ class AdminPageIT extends LatchIT {
     void theExpiringViewListsWhatTheServerFindsOfEveryKindSoonestFirst() throws Exception {
         String inTwoDays = Api.unique("expiring-ui");
         String inThreeDays = Api.unique("expiring-ui");
-        issue(inThreeDays, "3d");
-        String soonerId = issue(inTwoDays, "2d");
+        api().issue(admin(), inThreeDays, "3d");
+        String soonerId = api().issue(admin(), inTwoDays, "2d").getString("token_id");
         api().mint(admin(), "{\"scope\":\"tokens.read\",\"aud\":\"latch\",\"ttl\":\"1d\"}");
         // the server warns of the 2-day token for 7d within a check or two (pom.xml: every second)
         Instant deadline = Instant.now().plusSeconds(20);
@@ -351,16 +351,6 @@ class AdminPageIT extends LatchIT {
         assertTrue(jwt >= 0 && jwt < sooner && sooner < later, String.join("\n", rows));
         assertTrue(rows.get(sooner).endsWith("7d"), rows.get(sooner));
         assertFalse(browser.findElement(By.id("error")).isDisplayed());
-    }
-
-    private String issue(String name, String ttl) {
-        var reply =
-                api().post(
-                                "api/v1/tokens",
-                                admin(),
-                                "{\"name\":\"" + name + "\",\"ttl\":\"" + ttl + "\"}");
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json().getString("token_id");
     }
 
     private static int indexOf(List<String> rows, String text) {

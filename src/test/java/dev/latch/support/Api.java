@@ -143,6 +143,24 @@ public final class Api {
         return reply.json();
     }
 
+    /** Issues an operator token that lives {@code ttl}, with the caller's permissions. */
+    public JsonObject issue(String token, String name, String ttl) {
+        Reply reply =
+                post(
+                        "api/v1/tokens",
+                        token,
+                        Json.createObjectBuilder()
+                                .add("name", name)
+                                .add("ttl", ttl)
+                                .build()
+                                .toString());
+        if (reply.status() != 201) {
+            throw new AssertionError(
+                    "issue " + name + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.json();
+    }
+
     public record Reply(int status, HttpResponse<String> response) {
 
         public String body() {
