@@ -307,6 +307,30 @@ class RevokeSelectedIT extends LatchIT {
         assertEquals(1, events("jwt.revoke", "jwt:" + sessionId).size());
     }
 
+    @Test
+    void twoCallsAtOnceRevokeAndAuditEachCredentialOnce() throws Exception {
+        String p = prefix();
+        List<String> ids =
+                java.util.stream.IntStream.range(0, 15)
+                        .mapToObj(i -> issue(admin(), p + i, List.of("tokens.read")))
+                        .map(t -> t.getString("token_id"))
+                        .toList();
+        String selector = selector("name_prefix", p);
+        var first =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> selected(admin(), selector, false));
+        var second =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> selected(admin(), selector, false));
+
+        int revoked = first.get().getInt("revoked") + second.get().getInt("revoked");
+
+        assertEquals(15, revoked, first.get() + " / " + second.get());
+        for (String id : ids) {
+            assertEquals(1, events("token.revoke", "token:" + id).size(), id);
+        }
+    }
+
     private List<JsonObject> events(String action, String target) {
         var reply = api().get("api/v1/audit?action=" + action + "&target=" + target, admin());
         assertEquals(200, reply.status(), reply.body());
@@ -384,6 +408,10 @@ class RevokeSelectedIT extends LatchIT {
                                 + "\"},\"reason\":\"r\",\"dry_run\":\"yes\"}",
                         "{\"selector\":{\"name_prefix\":\""
                                 + p
+                                + "\"},\"reason\":\"r\",\"dry_run\":null}",
+                        "{\"selector\":{\"name_prefix\":\"" + p + "\"},\"reason\":\"r\"}",
+                        "{\"selector\":{\"name_prefix\":\""
+                                + p
                                 + "\",\"colour\":\"red\"},\"reason\":\"r\"}",
                         "{\"selector\":{\"name_prefix\":\"\"},\"reason\":\"r\"}",
                         "{\"selector\":{\"owner\":\"alice\"},\"reason\":\"r\"}",
@@ -399,7 +427,10 @@ class RevokeSelectedIT extends LatchIT {
             assertProblem(api().post(PATH, admin(), body), 400, "invalid_argument");
         }
         assertTrue(
-                api().post(PATH, admin(), "{\"selector\":{\"name_prefix\":\"\"},\"reason\":\"r\"}")
+                api().post(
+                                PATH,
+                                admin(),
+                                "{\"selector\":{\"name_prefix\":\"\"},\"reason\":\"r\",\"dry_run\":true}")
                         .string("detail")
                         .startsWith("name_prefix "),
                 "the field as the client named it");

@@ -45,7 +45,12 @@ public final class TokenRequests {
     public record RevokeSelected(
             @NotNull @Valid Selector selector,
             @NotBlank @Size(max = 500) String reason,
-            @Schema(description = "true: answer what would be revoked, revoke nothing")
+            // required: a client that forgot it, or sent null for "preview", must not revoke
+            @Schema(
+                            description =
+                                    "true: answer what would be revoked, revoke nothing; false:"
+                                            + " revoke. Required.")
+                    @NotNull(message = "must be true or false; false revokes")
                     Boolean dryRun) {}
 
     /** Every given criterion must hold; at least one is needed. */
@@ -95,7 +100,11 @@ public final class TokenRequests {
     public record RevokedSelection(
             boolean dryRun,
             long matched,
-            @Schema(description = "0 on a dry run") long revoked,
+            @Schema(
+                            description =
+                                    "0 on a dry run; less than would_revoke when a call running"
+                                            + " at the same time revoked some first")
+                    long revoked,
             @Schema(description = "what this call revokes, or on a dry run would revoke")
                     long wouldRevoke,
             @Schema(description = "matched, but the caller could not revoke them one by one")
@@ -111,7 +120,7 @@ public final class TokenRequests {
             return new RevokedSelection(
                     dryRun,
                     outcome.matched(),
-                    dryRun ? 0 : outcome.selected(),
+                    outcome.revoked(),
                     outcome.selected(),
                     outcome.outOfReach(),
                     outcome.firstPage(),

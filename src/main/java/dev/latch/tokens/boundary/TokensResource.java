@@ -187,7 +187,7 @@ public class TokensResource {
     @Audited("token.revoke_selected")
     public TokenRequests.RevokedSelection revokeSelected(
             @Valid @NotNull TokenRequests.RevokeSelected request) {
-        boolean dryRun = Boolean.TRUE.equals(request.dryRun());
+        boolean dryRun = request.dryRun();
         return TokenRequests.RevokedSelection.of(
                 bulk.revoke(caller.get(), request.selector().criteria(), request.reason(), dryRun),
                 dryRun);

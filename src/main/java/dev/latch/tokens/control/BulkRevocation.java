@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Clock;
@@ -43,7 +44,8 @@ public class BulkRevocation {
      * What one call found: everything matched, what it revoked (or would), what stayed out of
      * reach, and the first of the selected as lists show them.
      */
-    public record Outcome(long matched, long selected, long outOfReach, List<TokenView> firstPage) {
+    public record Outcome(
+            long matched, long selected, long revoked, long outOfReach, List<TokenView> firstPage) {
 
         /** Matches this call did not reach because of the cap: the caller repeats for them. */
         public long remaining() {
@@ -89,19 +91,18 @@ public class BulkRevocation {
                 break;
             }
         }
-        if (!dryRun) {
-            selected.forEach(credential -> revoke(caller, credential, now));
-        }
+        long revoked =
+                dryRun ? 0 : selected.stream().filter(c -> revokeIfLive(caller, c, now)).count();
         Outcome outcome =
                 new Outcome(
                         matched,
                         selected.size(),
+                        revoked,
                         outOfReach,
                         selected.stream().limit(FIRST_PAGE).map(c -> view(c, now)).toList());
         audit.target("selector");
         audit.detail(
-                (dryRun ? "dry run: would revoke " : "revoked ")
-                        + outcome.selected()
+                (dryRun ? "dry run: would revoke " + outcome.selected() : "revoked " + revoked)
                         + " of "
                         + matched
                         + " matched, "
@@ -130,6 +131,22 @@ public class BulkRevocation {
             }
             return false;
         }
+    }
+
+    /**
+     * Revokes under a row lock, read again: a call running at the same time may have revoked it
+     * first, and then neither revokes nor audits it twice.
+     */
+    private boolean revokeIfLive(Caller caller, Object credential, Instant now) {
+        em.refresh(credential, LockModeType.PESSIMISTIC_WRITE);
+        boolean live =
+                credential instanceof Token token
+                        ? token.statusAt(now) == Token.Status.ACTIVE
+                        : ((MintedJwt) credential).statusAt(now).equals("active");
+        if (live) {
+            revoke(caller, credential, now);
+        }
+        return live;
     }
 
     private void revoke(Caller caller, Object credential, Instant now) {
