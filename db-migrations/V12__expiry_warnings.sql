@@ -25,7 +25,7 @@ CREATE TABLE webhook_delivery (
     threshold       varchar(16)   NOT NULL,
     url             varchar(2000) NOT NULL,
     body            text          NOT NULL,
-    status          varchar(16)   NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    status          varchar(16)   NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),
     attempts        integer       NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     created_at      timestamptz   NOT NULL,
     next_attempt_at timestamptz,  -- null once delivered or failed

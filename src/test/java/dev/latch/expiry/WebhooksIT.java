@@ -45,16 +45,6 @@ class WebhooksIT extends LatchIT {
         receiver.close();
     }
 
-    private JsonObject issue(String name, String ttl) {
-        var reply =
-                api().post(
-                                "api/v1/tokens",
-                                admin(),
-                                "{\"name\":\"" + name + "\",\"ttl\":\"" + ttl + "\"}");
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json();
-    }
-
     static void await(String what, Duration within, BooleanSupplier done) throws Exception {
         Instant deadline = Instant.now().plus(within);
         while (!done.getAsBoolean()) {
@@ -79,7 +69,7 @@ class WebhooksIT extends LatchIT {
     void aWarningArrivesOnceSignedNamingTheCredentialAndTheTightestThresholdCrossed()
             throws Exception {
         String name = Api.unique("expiring");
-        JsonObject token = issue(name, "12h");
+        JsonObject token = api().issue(admin(), name, "12h");
         String id = token.getString("token_id");
         await("the warning", Duration.ofSeconds(20), () -> !receiver.of(id).isEmpty());
         Thread.sleep(3000); // three more checks of the server: still one warning, one request
@@ -134,9 +124,11 @@ class WebhooksIT extends LatchIT {
 
     @Test
     void aCredentialIsWarnedOnlyOfTheTightestThresholdItHasCrossed() throws Exception {
-        String threeDays = issue(Api.unique("expiring"), "3d").getString("token_id");
-        String twentyDays = issue(Api.unique("expiring"), "20d").getString("token_id");
-        String sixtyDays = issue(Api.unique("expiring"), "60d").getString("token_id");
+        String threeDays = api().issue(admin(), Api.unique("expiring"), "3d").getString("token_id");
+        String twentyDays =
+                api().issue(admin(), Api.unique("expiring"), "20d").getString("token_id");
+        String sixtyDays =
+                api().issue(admin(), Api.unique("expiring"), "60d").getString("token_id");
         await(
                 "both warnings",
                 Duration.ofSeconds(20),
@@ -156,7 +148,7 @@ class WebhooksIT extends LatchIT {
     void aReceiverAnswering500IsTriedAgainLaterWithTheSameSignedBody() throws Exception {
         String name = Api.unique("expiring");
         receiver.answer(name, 500);
-        String id = issue(name, "12h").getString("token_id");
+        String id = api().issue(admin(), name, "12h").getString("token_id");
         await("the retry", Duration.ofSeconds(20), () -> receiver.of(id).size() == 2);
         await(
                 "the log to say delivered",
@@ -178,7 +170,7 @@ class WebhooksIT extends LatchIT {
     void aReceiverThatKeepsFailingIsTriedWithGrowingDelaysThenTheDeliveryFails() throws Exception {
         String name = Api.unique("expiring");
         receiver.answer(name, 500, 503, 500, 500);
-        String id = issue(name, "12h").getString("token_id");
+        String id = api().issue(admin(), name, "12h").getString("token_id");
         await("the delivery to fail", Duration.ofSeconds(30), () -> "failed".equals(status(id)));
         JsonObject entry = log(id).get(0);
         assertEquals(3, entry.getInt("attempts"));
@@ -205,10 +197,27 @@ class WebhooksIT extends LatchIT {
     }
 
     @Test
+    void aDeliveryStillPendingWhenItsCredentialIsRevokedIsCancelledNotRetried() throws Exception {
+        String name = Api.unique("expiring");
+        receiver.answer(name, 500, 500, 500);
+        String id = api().issue(admin(), name, "12h").getString("token_id");
+        await("the first attempt", Duration.ofSeconds(20), () -> receiver.of(id).size() == 1);
+        assertEquals(200, api().delete("api/v1/tokens/" + id, admin()).status());
+
+        await(
+                "the log to say cancelled",
+                Duration.ofSeconds(10),
+                () -> "cancelled".equals(status(id)));
+        Thread.sleep(3000); // past the retries' 1s and 2s
+        assertEquals(1, receiver.of(id).size(), "no retry after the revocation");
+        assertEquals(JsonValue.NULL, log(id).get(0).get("next_attempt_at"));
+    }
+
+    @Test
     void revokedAndExpiredCredentialsAreNeverWarned() throws Exception {
-        String revoked = issue(Api.unique("expiring"), "60d").getString("token_id");
+        String revoked = api().issue(admin(), Api.unique("expiring"), "60d").getString("token_id");
         assertEquals(200, api().delete("api/v1/tokens/" + revoked, admin()).status());
-        String expired = issue(Api.unique("expiring"), "60d").getString("token_id");
+        String expired = api().issue(admin(), Api.unique("expiring"), "60d").getString("token_id");
         try (Connection db = Database.connect();
                 PreparedStatement soon =
                         db.prepareStatement(
@@ -223,7 +232,7 @@ class WebhooksIT extends LatchIT {
             past.setObject(1, UUID.fromString(expired));
             past.executeUpdate();
         }
-        String control = issue(Api.unique("expiring"), "12h").getString("token_id");
+        String control = api().issue(admin(), Api.unique("expiring"), "12h").getString("token_id");
         await("the control's warning", Duration.ofSeconds(20), () -> !log(control).isEmpty());
         Thread.sleep(2000);
         assertEquals(List.of(), log(revoked));
@@ -260,8 +269,8 @@ class WebhooksIT extends LatchIT {
                     400,
                     "invalid_argument");
         }
-        String a = issue(Api.unique("expiring"), "12h").getString("token_id");
-        String b = issue(Api.unique("expiring"), "12h").getString("token_id");
+        String a = api().issue(admin(), Api.unique("expiring"), "12h").getString("token_id");
+        String b = api().issue(admin(), Api.unique("expiring"), "12h").getString("token_id");
         await(
                 "both delivered",
                 Duration.ofSeconds(20),

@@ -47,10 +47,10 @@ public class WebhookDeliveriesResource {
     @APIResponse(responseCode = "400", description = "A bad status, credential_id or cursor")
     public Page<Delivery> list(
             @QueryParam("status")
-                    @Parameter(description = "pending, delivered or failed")
+                    @Parameter(description = "pending, delivered, failed or cancelled")
                     @Pattern(
-                            regexp = "pending|delivered|failed",
-                            message = "must be pending, delivered or failed")
+                            regexp = "pending|delivered|failed|cancelled",
+                            message = "must be pending, delivered, failed or cancelled")
                     String status,
             @QueryParam("credential_id")
                     @Parameter(description = "Only the deliveries warning of this credential")

@@ -36,7 +36,8 @@ public class DeliveryFigures {
                 List.of(
                         WebhookDelivery.PENDING,
                         WebhookDelivery.DELIVERED,
-                        WebhookDelivery.FAILED)) {
+                        WebhookDelivery.FAILED,
+                        WebhookDelivery.CANCELLED)) {
             Gauge.builder(
                             "latch.webhook.deliveries",
                             () -> byStatus.gauge(counts -> counts.getOrDefault(status, 0L)))

@@ -42,6 +42,18 @@ public class DeliveryQueue {
         // outlasts the last of them with room for slow commits, or another node could send it too
         Instant leaseUntil =
                 now.plus(webhooks.requestTimeout().multipliedBy(2L * BATCH)).plusSeconds(30);
+        // a warning of a credential revoked or expired since is news to nobody: never sent
+        em.createNativeQuery(
+                        "update webhook_delivery d set status = 'cancelled', next_attempt_at ="
+                                + " null, last_error = 'the credential was revoked or expired"
+                                + " before delivery' where d.status = 'pending' and"
+                                + " d.next_attempt_at <= ?1 and not exists (select 1 from token t"
+                                + " where t.id = d.credential_id and t.revoked_at is null and"
+                                + " t.expires_at > ?1) and not exists (select 1 from minted_jwt m"
+                                + " where m.jti = d.credential_id and m.revoked_at is null and"
+                                + " m.expires_at > ?1)")
+                .setParameter(1, now)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
         List<WebhookDelivery> due =
                 em.createNativeQuery(

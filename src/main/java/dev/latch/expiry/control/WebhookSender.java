@@ -67,13 +67,7 @@ public class WebhookSender {
                 queue.failed(delivery.id(), delivery.attempt(), status, "HTTP " + status);
             }
         } catch (IOException e) {
-            // the exception's class says timeout or refused; its message may quote the URL only
-            queue.failed(
-                    delivery.id(),
-                    delivery.attempt(),
-                    null,
-                    e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            queue.failed(delivery.id(), delivery.attempt(), null, noAnswer(e));
             LOG.log(
                     System.Logger.Level.DEBUG,
                     "Webhook delivery {0} attempt {1} failed: {2}",
@@ -84,5 +78,16 @@ public class WebhookSender {
             // shutting down: the lease runs out and another node (or this one, later) sends it
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Why a receiver gave no answer, in words for the delivery log (no exception text). */
+    static String noAnswer(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused or unreachable";
+        }
+        return "no answer: the connection failed";
     }
 }

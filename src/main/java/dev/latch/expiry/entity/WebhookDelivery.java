@@ -19,6 +19,9 @@ public class WebhookDelivery {
     public static final String DELIVERED = "delivered";
     public static final String FAILED = "failed";
 
+    /** Its credential was revoked or expired before the delivery went out: never sent again. */
+    public static final String CANCELLED = "cancelled";
+
     @Id private UUID id;
 
     @Column(name = "credential_id")
