@@ -1,15 +1,15 @@
 package dev.latch.expiry.control;
 
 import dev.latch.expiry.entity.ExpiryWarning;
+import dev.latch.jwt.control.MintedJwts;
 import dev.latch.jwt.entity.MintedJwt;
-import dev.latch.platform.control.KeysetCursor;
+import dev.latch.platform.control.KeysetQuery;
 import dev.latch.security.control.Caller;
 import dev.latch.tokens.entity.Token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,26 +65,10 @@ public class ExpiringCredentials {
      */
     public List<Expiring> page(Caller caller, Duration within, String cursor, int limit) {
         Instant now = clock.instant();
-        KeysetCursor after = cursor == null ? null : KeysetCursor.parse(cursor);
-        String window =
-                " where x.revokedAt is null and x.expiresAt > :now and x.expiresAt <= :until";
-        UUID me = caller.permissions().isAdmin() ? null : caller.userId();
-        String sessions =
-                caller.permissions().isAdmin()
-                        ? ""
-                        : me == null
-                                ? " and x.kind <> 'session'"
-                                : " and (x.kind <> 'session' or x.ownerId = :me)";
         List<Expiring> tokens =
-                query(
-                                "select x from Token x" + window,
-                                "x.id",
-                                Token.class,
-                                now,
-                                within,
-                                after,
-                                null,
-                                limit)
+                expiring(KeysetQuery.from(em, Token.class, "x"), now, within)
+                        .pageAscending("x.expiresAt", "x.id", cursor, limit)
+                        .stream()
                         .map(
                                 t ->
                                         new Expiring(
@@ -96,15 +80,12 @@ public class ExpiringCredentials {
                                                 List.of()))
                         .toList();
         List<Expiring> jwts =
-                query(
-                                "select x from MintedJwt x" + window + sessions,
-                                "x.jti",
-                                MintedJwt.class,
-                                now,
-                                within,
-                                after,
-                                me,
-                                limit)
+                MintedJwts.sessionsVisibleTo(
+                                caller,
+                                expiring(KeysetQuery.from(em, MintedJwt.class, "x"), now, within),
+                                "x")
+                        .pageAscending("x.expiresAt", "x.jti", cursor, limit)
+                        .stream()
                         .map(
                                 m ->
                                         new Expiring(
@@ -123,31 +104,11 @@ public class ExpiringCredentials {
         return withWarnings(merged);
     }
 
-    private <T> Stream<T> query(
-            String select,
-            String id,
-            Class<T> type,
-            Instant now,
-            Duration within,
-            KeysetCursor after,
-            UUID me,
-            int limit) {
-        String keyset =
-                after == null
-                        ? ""
-                        : " and (x.expiresAt > :at or (x.expiresAt = :at and " + id + " > :after))";
-        TypedQuery<T> query =
-                em.createQuery(select + keyset + " order by x.expiresAt, " + id, type)
-                        .setParameter("now", now)
-                        .setParameter("until", now.plus(within))
-                        .setMaxResults(limit + 1);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("after", after.id());
-        }
-        if (me != null) {
-            query.setParameter("me", me);
-        }
-        return query.getResultStream();
+    /** Active records (aliased {@code x}) that expire within the window. */
+    private static <T> KeysetQuery<T> expiring(KeysetQuery<T> query, Instant now, Duration within) {
+        return query.where("x.revokedAt is null")
+                .where("x.expiresAt > :now", "now", now)
+                .where("x.expiresAt <= :until", "until", now.plus(within));
     }
 
     private List<Expiring> withWarnings(List<Expiring> credentials) {

@@ -38,15 +38,24 @@ public class MintedJwts {
      * are shown to their owner and to admins only: a session's jti is enough to end it.
      */
     public List<MintedJwt> page(Caller caller, LastUseFilter usage, String cursor, int limit) {
-        KeysetQuery<MintedJwt> query = KeysetQuery.from(em, MintedJwt.class, "m");
-        if (!caller.permissions().isAdmin()) {
-            if (caller.userId() == null) {
-                query.where("m.kind <> 'session'");
-            } else {
-                query.where("m.kind <> 'session' or m.ownerId = :me", "me", caller.userId());
-            }
-        }
+        KeysetQuery<MintedJwt> query =
+                sessionsVisibleTo(caller, KeysetQuery.from(em, MintedJwt.class, "m"), "m");
         return usage.page(query, "m", "jti", clock.instant(), cursor, limit);
+    }
+
+    /**
+     * Limits a query of records aliased {@code m} to what the caller may see: sessions to their
+     * owner and to admins only, every other kind to all.
+     */
+    public static KeysetQuery<MintedJwt> sessionsVisibleTo(
+            Caller caller, KeysetQuery<MintedJwt> query, String m) {
+        if (caller.permissions().isAdmin()) {
+            return query;
+        }
+        return caller.userId() == null
+                ? query.where(m + ".kind <> 'session'")
+                : query.where(
+                        m + ".kind <> 'session' or " + m + ".ownerId = :me", "me", caller.userId());
     }
 
     /** A record the caller may see: sessions by their owner and admins only, as in the list. */
